@@ -1,0 +1,165 @@
+// Package render turns a template tree and a set of answers into files in
+// memory. It never touches the disk: writing is the writer's job.
+package render
+
+import (
+	"bytes"
+	"fmt"
+	"io/fs"
+	"path"
+	"slices"
+	"strings"
+	"text/template"
+
+	"github.com/Masterminds/sprig/v3"
+)
+
+// TemplateSuffix marks a file whose content is executed as a template.
+const TemplateSuffix = ".tmpl"
+
+// File is one rendered file, its path relative to the project root in
+// slash form.
+type File struct {
+	Path    string
+	Content []byte
+	Mode    fs.FileMode
+}
+
+// Commands are a template's rendered shell command lines.
+type Commands struct {
+	Install string
+	Verify  string
+	Build   string
+	Run     string
+}
+
+// Data is what a template sees. See templates/README.md.
+type Data struct {
+	Name        string
+	Module      string
+	PackagePath string
+	Group       string
+	TemplateID  string
+	Tier        string
+	Lang        string
+	Style       string
+	Params      map[string]any
+	Commands    Commands
+}
+
+// Options tune a render.
+type Options struct {
+	// Executable lists rendered paths written with mode 0755.
+	Executable []string
+}
+
+// funcs is sprig's hermetic map: no clock, randomness or environment.
+var funcs = sprig.HermeticTxtFuncMap()
+
+// Tree renders every file of fsys with data. Files ending in .tmpl are
+// executed and lose the suffix; others are copied as they are. Path segments
+// containing "{{" are executed too. The result is sorted by path.
+func Tree(fsys fs.FS, data Data, opts Options) ([]File, error) {
+	var files []File
+	seen := map[string]string{}
+	err := fs.WalkDir(fsys, ".", func(src string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() {
+			return nil
+		}
+		if !d.Type().IsRegular() {
+			return fmt.Errorf("%s: only regular files can be templates", src)
+		}
+		dst, err := Path(src, data)
+		if err != nil {
+			return err
+		}
+		raw, err := fs.ReadFile(fsys, src)
+		if err != nil {
+			return err
+		}
+		content := raw
+		if strings.HasSuffix(dst, TemplateSuffix) {
+			dst = strings.TrimSuffix(dst, TemplateSuffix)
+			if content, err = Text(src, string(raw), data); err != nil {
+				return err
+			}
+		}
+		if prev, dup := seen[dst]; dup {
+			return fmt.Errorf("%s and %s both render to %s", prev, src, dst)
+		}
+		seen[dst] = src
+		mode := fs.FileMode(0o644)
+		if slices.Contains(opts.Executable, dst) {
+			mode = 0o755
+		}
+		files = append(files, File{Path: dst, Content: content, Mode: mode})
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	Sort(files)
+	return files, nil
+}
+
+// Sort orders files by path.
+func Sort(files []File) {
+	slices.SortFunc(files, func(a, b File) int { return strings.Compare(a.Path, b.Path) })
+}
+
+// Text executes one template text. A missing key is an error, never "<no value>".
+func Text(name, text string, data any) ([]byte, error) {
+	t, err := template.New(name).Funcs(funcs).Option("missingkey=error").Parse(text)
+	if err != nil {
+		return nil, err
+	}
+	var buf bytes.Buffer
+	if err := t.Execute(&buf, data); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+// Path renders a slash-separated template path segment by segment and
+// checks that the result stays a clean relative path inside the project.
+func Path(src string, data any) (string, error) {
+	segs := strings.Split(src, "/")
+	out := make([]string, 0, len(segs))
+	for _, seg := range segs {
+		if strings.Contains(seg, "{{") {
+			b, err := Text(src, seg, data)
+			if err != nil {
+				return "", err
+			}
+			seg = string(b)
+		}
+		// A rendered segment may hold slashes on purpose (a Java package
+		// path); each piece is checked on its own.
+		for piece := range strings.SplitSeq(seg, "/") {
+			if err := checkSegment(src, piece); err != nil {
+				return "", err
+			}
+			out = append(out, piece)
+		}
+	}
+	p := strings.Join(out, "/")
+	if !fs.ValidPath(p) || p == "." || path.Clean(p) != p {
+		return "", fmt.Errorf("%s renders to %q, which is not a clean relative path", src, p)
+	}
+	return p, nil
+}
+
+func checkSegment(src, seg string) error {
+	switch {
+	case seg == "", seg == ".", seg == "..":
+		return fmt.Errorf("%s renders to a path with the segment %q", src, seg)
+	case strings.ContainsAny(seg, "\\\x00:"):
+		return fmt.Errorf("%s renders to a path segment %q with a forbidden character", src, seg)
+	case strings.Contains(seg, "{{") || strings.Contains(seg, "}}"):
+		return fmt.Errorf("%s renders to a path segment %q that still holds template text", src, seg)
+	}
+	return nil
+}

@@ -1,0 +1,205 @@
+package writer
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
+
+	"github.com/archgen/archgen/internal/render"
+)
+
+const dirMode fs.FileMode = 0o755
+
+// Write carries out the plan. On any error, or when ctx is cancelled before
+// the final move, the file system is left as it was.
+func (p *Plan) Write(ctx context.Context) error {
+	if p.Fresh {
+		return p.writeFresh(ctx)
+	}
+	return p.writeInto(ctx)
+}
+
+// writeFresh assembles the project beside the target and renames it in.
+func (p *Plan) writeFresh(ctx context.Context) (err error) {
+	abs, err := filepath.Abs(p.Dir)
+	if err != nil {
+		return err
+	}
+	parent := filepath.Dir(abs)
+	created, err := mkdirAllTracked(parent)
+	if err != nil {
+		return fmt.Errorf("cannot create %s: %w", parent, err)
+	}
+	defer func() {
+		if err != nil && created != "" {
+			_ = os.RemoveAll(created)
+		}
+	}()
+	tmp, err := os.MkdirTemp(parent, "."+filepath.Base(abs)+".archgen-*")
+	if err != nil {
+		return fmt.Errorf("cannot create a temporary directory beside %s: %w", p.Dir, err)
+	}
+	defer func() {
+		if err != nil {
+			_ = os.RemoveAll(tmp)
+		}
+	}()
+	if err := writeFiles(ctx, tmp, p.files); err != nil {
+		return err
+	}
+	if err := os.Chmod(tmp, dirMode); err != nil {
+		return err
+	}
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	if err := os.Rename(tmp, abs); err != nil {
+		return fmt.Errorf("cannot move the project into %s: %w", p.Dir, err)
+	}
+	return nil
+}
+
+// mkdirAllTracked creates dir and its missing parents and returns the
+// topmost directory it created ("" when dir existed).
+func mkdirAllTracked(dir string) (string, error) {
+	top := ""
+	for d := dir; ; d = filepath.Dir(d) {
+		if _, err := os.Stat(d); err == nil {
+			break
+		} else if !errors.Is(err, fs.ErrNotExist) {
+			return "", err
+		}
+		top = d
+		if filepath.Dir(d) == d {
+			break
+		}
+	}
+	if top == "" {
+		return "", nil
+	}
+	return top, os.MkdirAll(dir, dirMode)
+}
+
+func writeFiles(ctx context.Context, dir string, files []render.File) error {
+	root, err := os.OpenRoot(dir)
+	if err != nil {
+		return err
+	}
+	defer root.Close()
+	for _, f := range files {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		name := filepath.FromSlash(f.Path)
+		if err := root.MkdirAll(filepath.Dir(name), dirMode); err != nil {
+			return fmt.Errorf("cannot create the directory of %s: %w", f.Path, err)
+		}
+		if err := root.WriteFile(name, f.Content, f.Mode); err != nil {
+			return fmt.Errorf("cannot write %s: %w", f.Path, err)
+		}
+		// WriteFile leaves the mode of an existing file and is subject to
+		// the umask; set it so a replay gives the same tree.
+		if err := root.Chmod(name, f.Mode); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// writeInto stages the files inside the target, then moves each into
+// place, keeping every replaced file until all moves succeeded.
+func (p *Plan) writeInto(ctx context.Context) (err error) {
+	var files []render.File
+	for i, e := range p.Entries {
+		if e.Action == Create || e.Action == Overwrite {
+			files = append(files, p.files[i])
+		}
+	}
+	if len(files) == 0 {
+		return nil
+	}
+	stageAbs, err := os.MkdirTemp(p.Dir, ".archgen-stage-*")
+	if err != nil {
+		return fmt.Errorf("cannot stage files in %s: %w", p.Dir, err)
+	}
+	defer func() { _ = os.RemoveAll(stageAbs) }()
+	stage := filepath.Base(stageAbs)
+	newDir, oldDir := filepath.Join(stage, "new"), filepath.Join(stage, "old")
+	if err := writeFiles(ctx, filepath.Join(p.Dir, newDir), files); err != nil {
+		return err
+	}
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	root, err := os.OpenRoot(p.Dir)
+	if err != nil {
+		return err
+	}
+	defer root.Close()
+	tx := &move{root: root, oldDir: oldDir}
+	defer func() {
+		if err != nil {
+			tx.rollback()
+		}
+	}()
+	for i, e := range p.Entries {
+		if e.Action == Create || e.Action == Overwrite {
+			if err := tx.place(filepath.Join(newDir, filepath.FromSlash(p.files[i].Path)), p.files[i].Path, e.Action == Overwrite); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// move records the renames of writeInto so they can be undone.
+type move struct {
+	root    *os.Root
+	oldDir  string
+	dirs    []string // directories created in the target
+	placed  []string // files moved into the target
+	replace []string // files moved aside into oldDir
+}
+
+func (m *move) place(src, dst string, replace bool) error {
+	name := filepath.FromSlash(dst)
+	if replace {
+		aside := filepath.Join(m.oldDir, name)
+		if err := m.root.MkdirAll(filepath.Dir(aside), dirMode); err != nil {
+			return err
+		}
+		if err := m.root.Rename(name, aside); err != nil {
+			return fmt.Errorf("cannot replace %s: %w", dst, err)
+		}
+		m.replace = append(m.replace, name)
+	}
+	for _, d := range slices.Backward(parents(dst)) {
+		if _, err := m.root.Lstat(filepath.FromSlash(d)); errors.Is(err, fs.ErrNotExist) {
+			if err := m.root.Mkdir(filepath.FromSlash(d), dirMode); err != nil {
+				return err
+			}
+			m.dirs = append(m.dirs, filepath.FromSlash(d))
+		}
+	}
+	if err := m.root.Rename(src, name); err != nil {
+		return fmt.Errorf("cannot write %s: %w", dst, err)
+	}
+	m.placed = append(m.placed, name)
+	return nil
+}
+
+func (m *move) rollback() {
+	for _, name := range slices.Backward(m.placed) {
+		_ = m.root.Remove(name)
+	}
+	for _, name := range slices.Backward(m.replace) {
+		_ = m.root.Rename(filepath.Join(m.oldDir, name), name)
+	}
+	for _, d := range slices.Backward(m.dirs) {
+		_ = m.root.Remove(d)
+	}
+}

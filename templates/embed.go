@@ -1,0 +1,15 @@
+// Package templates embeds the template trees archgen renders. Each tree is
+// <tier>/<lang>-<style>/ with a template.yaml manifest and a files/ directory;
+// see README.md in this directory.
+package templates
+
+import (
+	"embed"
+	"io/fs"
+)
+
+//go:embed all:entry
+var embedded embed.FS
+
+// FS returns the embedded template trees.
+func FS() fs.FS { return embedded }
