@@ -41,16 +41,24 @@ func ValidateName(name string) error {
 // DefaultModule derives the module identifier for lang from a valid name:
 // the name itself for Go and npm, an identifier for Python, and
 // com.example.<name> for Java (hyphens and underscores removed, as Spring
-// Initializr does).
+// Initializr does). A name that is a keyword of the language gets a
+// trailing underscore, as both PEP 8 and the JLS naming conventions advise.
 func DefaultModule(lang, name string) string {
 	switch lang {
 	case "python":
-		return strings.ReplaceAll(name, "-", "_")
+		return unkeyword(strings.ReplaceAll(name, "-", "_"), pythonKeywords)
 	case "java":
-		return "com.example." + strings.NewReplacer("-", "", "_", "").Replace(name)
+		return "com.example." + unkeyword(strings.NewReplacer("-", "", "_", "").Replace(name), javaKeywords)
 	default:
 		return name
 	}
+}
+
+func unkeyword(id string, keywords []string) string {
+	if slices.Contains(keywords, id) {
+		return id + "_"
+	}
+	return id
 }
 
 // ValidateModule checks a module identifier for lang: a Go module path, an
@@ -122,7 +130,7 @@ func validateNPM(mod string) error {
 var identRe = regexp.MustCompile(`^[a-z_][a-z0-9_]*$`)
 
 var pythonKeywords = []string{
-	"false", "none", "true", "and", "as", "assert", "async", "await", "break",
+	"and", "as", "assert", "async", "await", "break",
 	"class", "continue", "def", "del", "elif", "else", "except", "finally",
 	"for", "from", "global", "if", "import", "in", "is", "lambda", "nonlocal",
 	"not", "or", "pass", "raise", "return", "try", "while", "with", "yield",
@@ -146,7 +154,7 @@ var javaKeywords = []string{
 	"package", "private", "protected", "public", "return", "short", "static",
 	"strictfp", "super", "switch", "synchronized", "this", "throw", "throws",
 	"transient", "try", "void", "volatile", "while", "true", "false", "null",
-	"var", "record", "yield", "sealed", "permits", "non", "_",
+	"_",
 }
 
 func validateJava(mod string) error {

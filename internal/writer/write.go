@@ -57,8 +57,27 @@ func (p *Plan) writeFresh(ctx context.Context) (err error) {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	if err := os.Rename(tmp, abs); err != nil {
-		return fmt.Errorf("cannot move the project into %s: %w", p.Dir, err)
+	return renameInto(tmp, abs)
+}
+
+// renameInto moves dir src to dst, which either does not exist or is an
+// empty directory (os.Rename refuses to replace a directory, so an empty
+// one is removed first and restored if the move fails).
+func renameInto(src, dst string) error {
+	info, err := os.Stat(dst)
+	if err == nil {
+		if err := os.Remove(dst); err != nil {
+			return fmt.Errorf("cannot replace the empty directory %s: %w", dst, err)
+		}
+	}
+	if err := os.Rename(src, dst); err != nil {
+		if info != nil {
+			_ = os.Mkdir(dst, info.Mode().Perm())
+		}
+		return fmt.Errorf("cannot move the project into %s: %w", dst, err)
+	}
+	if info != nil {
+		return os.Chmod(dst, info.Mode().Perm())
 	}
 	return nil
 }
@@ -85,6 +104,9 @@ func mkdirAllTracked(dir string) (string, error) {
 }
 
 func writeFiles(ctx context.Context, dir string, files []render.File) error {
+	if err := os.MkdirAll(dir, dirMode); err != nil {
+		return err
+	}
 	root, err := os.OpenRoot(dir)
 	if err != nil {
 		return err

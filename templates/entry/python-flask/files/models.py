@@ -1,0 +1,28 @@
+"""Database models."""
+
+from flask_sqlalchemy import SQLAlchemy
+from sqlalchemy import Integer, String
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+db = SQLAlchemy(model_class=Base)
+
+NAME_MAX_LENGTH = 80
+EMAIL_MAX_LENGTH = 254
+
+
+class User(db.Model):
+    __tablename__ = "users"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(NAME_MAX_LENGTH), nullable=False)
+    email: Mapped[str] = mapped_column(
+        String(EMAIL_MAX_LENGTH), nullable=False, unique=True
+    )
+
+    def to_dict(self) -> dict[str, int | str]:
+        return {"id": self.id, "name": self.name, "email": self.email}

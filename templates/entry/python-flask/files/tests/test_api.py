@@ -1,0 +1,116 @@
+import pytest
+from flask.testing import FlaskClient
+
+ADA = {"name": "Ada Lovelace", "email": "ada@example.com"}
+BAD_EMAIL = "email must be a valid email address"
+
+
+def test_health(client: FlaskClient) -> None:
+    response = client.get("/health")
+    assert response.status_code == 200
+    assert response.get_json() == {"status": "ok"}
+
+
+def test_list_users_starts_empty(client: FlaskClient) -> None:
+    response = client.get("/users")
+    assert response.status_code == 200
+    assert response.get_json() == []
+
+
+def test_create_user(client: FlaskClient) -> None:
+    response = client.post("/users", json=ADA)
+    assert response.status_code == 201
+    assert response.get_json() == {"id": 1, **ADA}
+
+
+def test_created_user_is_listed_and_fetched(client: FlaskClient) -> None:
+    created = client.post("/users", json=ADA).get_json()
+
+    listed = client.get("/users")
+    assert listed.status_code == 200
+    assert listed.get_json() == [created]
+
+    fetched = client.get(f"/users/{created['id']}")
+    assert fetched.status_code == 200
+    assert fetched.get_json() == created
+
+
+def test_create_user_trims_whitespace(client: FlaskClient) -> None:
+    response = client.post(
+        "/users", json={"name": "  Ada ", "email": " ada@example.com "}
+    )
+    assert response.status_code == 201
+    assert response.get_json() == {"id": 1, "name": "Ada", "email": "ada@example.com"}
+
+
+def test_duplicate_email_is_a_conflict(client: FlaskClient) -> None:
+    assert client.post("/users", json=ADA).status_code == 201
+
+    response = client.post("/users", json={"name": "Other", "email": ADA["email"]})
+    assert response.status_code == 409
+    assert response.get_json() == {"error": "email already exists"}
+    assert len(client.get("/users").get_json()) == 1
+
+
+@pytest.mark.parametrize(
+    ("body", "message"),
+    [
+        ({"email": "ada@example.com"}, "name is required"),
+        ({"name": "", "email": "ada@example.com"}, "name is required"),
+        ({"name": "   ", "email": "ada@example.com"}, "name is required"),
+        ({"name": 42, "email": "ada@example.com"}, "name is required"),
+        ({"name": "x" * 81, "email": "ada@example.com"}, "name must be at most 80"),
+        ({"name": "Ada"}, "email is required"),
+        ({"name": "Ada", "email": None}, "email is required"),
+        ({"name": "Ada", "email": "not-an-email"}, BAD_EMAIL),
+        ({"name": "Ada", "email": "ada@localhost"}, BAD_EMAIL),
+        ({"name": "Ada", "email": "a b@example.com"}, BAD_EMAIL),
+        ({"name": "Ada", "email": "ada@@example.com"}, BAD_EMAIL),
+        ({"name": "Ada", "email": "ada@example..com"}, BAD_EMAIL),
+        ([ADA], "request body must be a JSON object"),
+    ],
+)
+def test_create_user_rejects_invalid_input(
+    client: FlaskClient, body: object, message: str
+) -> None:
+    response = client.post("/users", json=body)
+    assert response.status_code == 400
+    assert response.get_json()["error"].startswith(message)
+
+
+def test_create_user_rejects_malformed_json(client: FlaskClient) -> None:
+    response = client.post(
+        "/users", data='{"name": "Ada",', content_type="application/json"
+    )
+    assert response.status_code == 400
+    assert response.get_json() == {"error": "request body must be a JSON object"}
+
+
+def test_create_user_rejects_non_json_body(client: FlaskClient) -> None:
+    response = client.post("/users", data="name=Ada", content_type="text/plain")
+    assert response.status_code == 400
+    assert response.get_json() == {"error": "request body must be a JSON object"}
+
+
+def test_get_missing_user(client: FlaskClient) -> None:
+    response = client.get("/users/999")
+    assert response.status_code == 404
+    assert response.get_json() == {"error": "user not found"}
+
+
+def test_get_user_with_non_numeric_id(client: FlaskClient) -> None:
+    response = client.get("/users/abc")
+    assert response.status_code == 404
+    assert response.get_json() == {"error": "not found"}
+
+
+def test_unknown_route_is_json(client: FlaskClient) -> None:
+    response = client.get("/nope")
+    assert response.status_code == 404
+    assert response.get_json() == {"error": "not found"}
+
+
+def test_wrong_method_is_json(client: FlaskClient) -> None:
+    response = client.delete("/users")
+    assert response.status_code == 405
+    assert response.get_json() == {"error": "method not allowed"}
