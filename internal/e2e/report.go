@@ -50,19 +50,13 @@ type StepResult struct {
 
 // Result is what proving one template did.
 type Result struct {
-	ID      string
-	Dir     string // the template's work directory: project and logs
-	Project string // the generated project, inside Dir
-	Kept    bool   // Dir was left on disk
-	Steps   []StepResult
-}
-
-func newResult(id string) *Result {
-	r := &Result{ID: id}
-	for _, name := range Steps {
-		r.Steps = append(r.Steps, StepResult{Name: name, Status: NotRun})
-	}
-	return r
+	ID        string
+	Lang      string
+	Toolchain []string
+	Dir       string // the template's work directory: project and logs
+	Project   string // the generated project, inside Dir
+	Kept      bool   // Dir was left on disk
+	Steps     []StepResult
 }
 
 // Step returns the result of the named step.

@@ -16,6 +16,7 @@ import (
 	"github.com/archgen/archgen/internal/cmdutil"
 	"github.com/archgen/archgen/internal/generate"
 	"github.com/archgen/archgen/internal/iostreams"
+	"github.com/archgen/archgen/internal/naming"
 	"github.com/archgen/archgen/internal/render"
 	"github.com/archgen/archgen/internal/writer"
 )
@@ -74,6 +75,9 @@ archgen never prompts when stdin is not a terminal or --no-input is set.`,
 		Args: cmdutil.MaximumArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if len(args) == 1 {
+				if args[0] == "" {
+					return cmdutil.AsUsage(naming.ValidateName(""))
+				}
 				opts.Name = args[0]
 			}
 			if runF != nil {

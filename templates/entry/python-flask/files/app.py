@@ -22,6 +22,7 @@ EMAIL_PATTERN = re.compile(r"[^@\s]+@[^@\s.]+(\.[^@\s.]+)+")
 def create_app(overrides: Mapping[str, Any] | None = None) -> Flask:
     """Build the application; ``overrides`` replaces settings read from the env."""
     app = Flask(__name__)
+    app.json.sort_keys = False
     app.config.from_mapping(config.from_env())
     if overrides:
         app.config.from_mapping(overrides)
@@ -97,10 +98,14 @@ def register_routes(app: Flask) -> None:
 
 def register_error_handlers(app: Flask) -> None:
     @app.errorhandler(HTTPException)
-    def http_error(exc: HTTPException) -> tuple[Response, int]:
+    def http_error(exc: HTTPException) -> Response:
+        # Keep the status and headers (such as Allow on a 405), answer in JSON.
         # Unhandled exceptions arrive here as InternalServerError, after Flask
         # has logged them with their traceback.
-        return error(exc.name.lower(), exc.code or 500)
+        response = exc.get_response()
+        response.data = app.json.dumps({"error": exc.name.lower()})
+        response.content_type = "application/json"
+        return response
 
 
 def register_request_logging(app: Flask) -> None:

@@ -1,5 +1,9 @@
 import pytest
+from flask import Flask
 from flask.testing import FlaskClient
+from sqlalchemy.exc import OperationalError
+
+from models import db
 
 ADA = {"name": "Ada Lovelace", "email": "ada@example.com"}
 BAD_EMAIL = "email must be a valid email address"
@@ -114,3 +118,30 @@ def test_wrong_method_is_json(client: FlaskClient) -> None:
     response = client.delete("/users")
     assert response.status_code == 405
     assert response.get_json() == {"error": "method not allowed"}
+    assert set(response.allow) == {"GET", "HEAD", "OPTIONS", "POST"}
+
+
+def test_health_reports_database_failure(
+    client: FlaskClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def fail(*_args: object, **_kwargs: object) -> None:
+        raise OperationalError("SELECT 1", {}, Exception("database is gone"))
+
+    monkeypatch.setattr(db.session, "execute", fail)
+    response = client.get("/health")
+    assert response.status_code == 503
+    assert response.get_json() == {"error": "database unavailable"}
+
+
+def test_unexpected_error_is_json_500(
+    app: Flask, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def fail(*_args: object, **_kwargs: object) -> None:
+        raise RuntimeError("boom")
+
+    # Let the error reach the app's handler instead of the test.
+    app.config["PROPAGATE_EXCEPTIONS"] = False
+    monkeypatch.setattr(db.session, "scalars", fail)
+    response = app.test_client().get("/users")
+    assert response.status_code == 500
+    assert response.get_json() == {"error": "internal server error"}

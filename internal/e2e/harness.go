@@ -1,0 +1,168 @@
+//go:build e2e
+
+package e2e
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/archgen/archgen/internal/catalog"
+)
+
+// ProjectName is the name every template is generated with.
+const ProjectName = "demo-api"
+
+// Suite proves templates one after another. They share the machine's
+// package caches (nothing overrides HOME) and, when they need one, a single
+// PostgreSQL server, started on first use.
+type Suite struct {
+	// Root holds one work directory per template.
+	Root string
+	// CI turns a missing toolchain or service into a failure.
+	CI bool
+	// Keep leaves every work directory on disk; failed ones always stay.
+	Keep bool
+	// StepTimeout bounds each of install, verify and build.
+	StepTimeout time.Duration
+	// HealthTimeout bounds the wait for the health path after start.
+	HealthTimeout time.Duration
+	// StopTimeout bounds the wait for the exit after SIGTERM.
+	StopTimeout time.Duration
+	// Logf reports progress; it may be nil.
+	Logf func(format string, args ...any)
+
+	postgres    *Postgres
+	postgresErr error
+}
+
+// NewSuite returns a suite working in root with the default bounds.
+func NewSuite(root string) *Suite {
+	return &Suite{
+		Root:          root,
+		StepTimeout:   20 * time.Minute,
+		HealthTimeout: 120 * time.Second,
+		StopTimeout:   10 * time.Second,
+	}
+}
+
+// Close stops the services the suite started.
+func (s *Suite) Close() error {
+	if s.postgres == nil {
+		return nil
+	}
+	err := s.postgres.Stop()
+	s.postgres = nil
+	return err
+}
+
+func (s *Suite) logf(format string, args ...any) {
+	if s.Logf != nil {
+		s.Logf(format, args...)
+	}
+}
+
+// skipError marks a step that cannot run on this machine.
+type skipError struct{ msg string }
+
+func (e *skipError) Error() string { return e.msg }
+
+// errNothing marks a step the manifest gives no command for.
+var errNothing = errors.New("nothing to do")
+
+// unavailable is a skip on a workstation and a failure in CI.
+func (s *Suite) unavailable(format string, args ...any) error {
+	msg := fmt.Sprintf(format, args...)
+	if s.CI {
+		return errors.New(msg + " (CI=true: this is a failure, not a skip)")
+	}
+	return &skipError{msg: msg + " (skipped; with CI=true this fails)"}
+}
+
+// Run proves one template and reports every step. A failed or skipped step
+// ends the template: the steps after it are reported as not run. The work
+// directory is removed unless a step failed or Keep is set.
+func (s *Suite) Run(ctx context.Context, t *catalog.Template) *Result {
+	r := newResult(t)
+	r.Dir = filepath.Join(s.Root, strings.ReplaceAll(t.ID, "/", "-"))
+	r.Project = filepath.Join(r.Dir, ProjectName)
+	j := &job{suite: s, tmpl: t, res: r, logs: filepath.Join(r.Dir, "logs")}
+	defer j.close()
+	if err := os.MkdirAll(j.logs, 0o755); err != nil {
+		st := r.Step(StepToolchain)
+		st.Status, st.Err = Fail, err
+		return r
+	}
+	for _, step := range j.steps() {
+		if !j.do(ctx, step) {
+			break
+		}
+	}
+	return r
+}
+
+// step is one named step of a job.
+type step struct {
+	name    string
+	timeout time.Duration // 0: no bound of its own
+	log     string        // the log it writes to or reads from; default name
+	run     func(ctx context.Context, logPath string) error
+}
+
+// do runs one step and records its outcome; it reports whether to go on.
+func (j *job) do(ctx context.Context, st step) bool {
+	res := j.res.Step(st.name)
+	logName := st.log
+	if logName == "" {
+		logName = st.name
+	}
+	res.Log = filepath.Join(j.logs, logName+".log")
+	if st.timeout > 0 {
+		var cancel context.CancelFunc
+		ctx, cancel = context.WithTimeout(ctx, st.timeout)
+		defer cancel()
+	}
+	start := time.Now()
+	err := st.run(ctx, res.Log)
+	res.Duration = time.Since(start)
+	var skip *skipError
+	switch {
+	case err == nil:
+		res.Status = OK
+	case errors.Is(err, errNothing):
+		res.Status = None
+	case errors.As(err, &skip):
+		res.Status, res.Err = Skip, err
+	default:
+		res.Status, res.Err = Fail, err
+	}
+	if _, statErr := os.Stat(res.Log); statErr != nil {
+		res.Log = ""
+	}
+	j.suite.logf("%s: %s %s", j.tmpl.ID, st.name, res.cell())
+	return res.Status == OK || res.Status == None
+}
+
+// close kills what is left of the server and removes the work directory
+// unless it must be kept.
+func (j *job) close() {
+	if j.srv != nil {
+		if err := j.srv.close(); err != nil {
+			j.suite.logf("%s: cleaning up the server: %v", j.tmpl.ID, err)
+		}
+	}
+	r := j.res
+	failed := r.Stopped() != nil && r.Stopped().Status == Fail
+	if failed || j.suite.Keep {
+		r.Kept = true
+		return
+	}
+	if err := os.RemoveAll(r.Dir); err != nil {
+		j.suite.logf("%s: cannot remove %s: %v", j.tmpl.ID, r.Dir, err)
+		r.Kept = true
+	}
+}

@@ -1,0 +1,197 @@
+//go:build e2e
+
+package e2e
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"os/exec"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/archgen/archgen/internal/answers"
+	"github.com/archgen/archgen/internal/buildinfo"
+	"github.com/archgen/archgen/internal/catalog"
+	"github.com/archgen/archgen/internal/generate"
+	"github.com/archgen/archgen/internal/render"
+	"github.com/archgen/archgen/internal/writer"
+)
+
+// Bounds of the steps that do not run a manifest command.
+const (
+	generateTimeout = time.Minute
+	apiTimeout      = 5 * time.Minute
+)
+
+// testEmail is the email of the user the API check creates.
+const testEmail = "ada.lovelace@example.com"
+
+// job is one template being proven.
+type job struct {
+	suite *Suite
+	tmpl  *catalog.Template
+	res   *Result
+	logs  string
+	cmds  render.Commands
+	env   []string // environment of every command; services add to it
+	base  string   // the server's URL
+	srv   *server
+}
+
+func newResult(t *catalog.Template) *Result {
+	r := &Result{ID: t.ID, Lang: t.Lang, Toolchain: t.Toolchain}
+	for _, name := range Steps {
+		r.Steps = append(r.Steps, StepResult{Name: name, Status: NotRun})
+	}
+	return r
+}
+
+// steps lists the job's steps in the order of Steps.
+func (j *job) steps() []step {
+	s := j.suite
+	return []step{
+		{name: StepToolchain, run: j.toolchain},
+		{name: StepGenerate, timeout: generateTimeout, run: j.generate},
+		{name: StepServices, run: j.services},
+		{name: StepInstall, timeout: s.StepTimeout, run: j.command(func() string { return j.cmds.Install })},
+		{name: StepVerify, timeout: s.StepTimeout, run: j.command(func() string { return j.cmds.Verify })},
+		{name: StepBuild, timeout: s.StepTimeout, run: j.command(func() string { return j.cmds.Build })},
+		{name: StepStart, log: "server", run: j.start},
+		{name: StepAPI, log: "server", timeout: apiTimeout, run: j.api},
+		{name: StepStop, log: "server", run: j.stop},
+	}
+}
+
+// toolchain requires every program the manifest lists on PATH.
+func (j *job) toolchain(context.Context, string) error {
+	var missing []string
+	for _, tool := range j.tmpl.Toolchain {
+		if _, err := exec.LookPath(tool); err != nil {
+			missing = append(missing, tool)
+		}
+	}
+	if len(missing) > 0 {
+		return j.suite.unavailable("%s needs %s, not found on PATH", j.tmpl.ID, strings.Join(missing, ", "))
+	}
+	return nil
+}
+
+// generate renders the template with default answers and writes it the
+// way `archgen new` does.
+func (j *job) generate(ctx context.Context, logPath string) error {
+	ans := &answers.Answers{Name: ProjectName}
+	if err := ans.Complete(j.tmpl); err != nil {
+		return err
+	}
+	files, err := generate.Project(j.tmpl, ans, buildinfo.Version)
+	if err != nil {
+		return err
+	}
+	data, err := generate.Data(j.tmpl, ans)
+	if err != nil {
+		return err
+	}
+	j.cmds, j.env = data.Commands, environ()
+	plan, err := writer.NewPlan(j.res.Project, files, false)
+	if err != nil {
+		return err
+	}
+	if err := plan.Write(ctx); err != nil {
+		return err
+	}
+	summary := fmt.Sprintf("generated %d files into %s\ninstall: %s\nverify: %s\nbuild: %s\nrun: %s\n",
+		len(files), j.res.Project, j.cmds.Install, j.cmds.Verify, j.cmds.Build, j.cmds.Run)
+	return os.WriteFile(logPath, []byte(summary), 0o644)
+}
+
+// services provides the servers the manifest lists and hands their URLs
+// to the project.
+func (j *job) services(ctx context.Context, _ string) error {
+	if len(j.tmpl.Services) == 0 {
+		return errNothing
+	}
+	for _, svc := range j.tmpl.Services {
+		switch svc {
+		case "postgres":
+			url, err := j.suite.database(ctx, dbName(j.tmpl.ID))
+			if err != nil {
+				return err
+			}
+			j.env = append(j.env, "DATABASE_URL="+url)
+		default:
+			return fmt.Errorf("%s needs the service %q, which the harness cannot provide (it knows postgres)", j.tmpl.ID, svc)
+		}
+	}
+	return nil
+}
+
+var nonIdent = regexp.MustCompile(`[^a-z0-9]+`)
+
+// dbName derives a database name from a template id.
+func dbName(id string) string {
+	return "e2e_" + strings.Trim(nonIdent.ReplaceAllString(strings.ToLower(id), "_"), "_")
+}
+
+// database creates a database on the suite's PostgreSQL server, starting
+// the server on first use; a failed start is tried again by the next
+// template that needs it.
+func (s *Suite) database(ctx context.Context, name string) (string, error) {
+	if s.postgres == nil {
+		if _, err := PostgresBinDir(); err != nil {
+			return "", s.unavailable("%v", err)
+		}
+		pg, err := StartPostgres(ctx)
+		if err != nil {
+			return "", fmt.Errorf("cannot start PostgreSQL: %w", err)
+		}
+		s.postgres = pg
+		s.logf("PostgreSQL listening on 127.0.0.1:%d", pg.Port)
+	}
+	return s.postgres.CreateDatabase(ctx, name)
+}
+
+// command runs a manifest command from the project root; an empty one is
+// nothing to do.
+func (j *job) command(line func() string) func(context.Context, string) error {
+	return func(ctx context.Context, logPath string) error {
+		l := line()
+		if strings.TrimSpace(l) == "" {
+			return errNothing
+		}
+		return runShell(ctx, j.res.Project, l, j.env, logPath)
+	}
+}
+
+// start runs the server on a free loopback port and waits for its health
+// path to answer 200.
+func (j *job) start(ctx context.Context, logPath string) error {
+	port, err := freePort()
+	if err != nil {
+		return err
+	}
+	j.base = "http://127.0.0.1:" + strconv.Itoa(port)
+	env := append(slices.Clone(j.env), "HOST=127.0.0.1", "PORT="+strconv.Itoa(port))
+	j.srv, err = startServer(j.res.Project, j.cmds.Run, env, logPath)
+	if err != nil {
+		return err
+	}
+	health := j.tmpl.Health
+	if health == "" {
+		health = "/health"
+	}
+	return j.srv.waitHealthy(ctx, j.base+health, j.suite.HealthTimeout)
+}
+
+// api exercises the users API over HTTP.
+func (j *job) api(ctx context.Context, _ string) error {
+	return checkUsers(ctx, j.base, testEmail)
+}
+
+// stop sends SIGTERM and requires a clean exit in time.
+func (j *job) stop(context.Context, string) error {
+	return j.srv.terminate(j.tmpl.Lang, j.suite.StopTimeout)
+}

@@ -1,0 +1,71 @@
+package generate
+
+import (
+	"fmt"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"golang.org/x/tools/txtar"
+	"github.com/stretchr/testify/require"
+
+	"github.com/archgen/archgen/internal/answers"
+	"github.com/archgen/archgen/internal/catalog"
+	"github.com/archgen/archgen/internal/golden"
+	"github.com/archgen/archgen/internal/render"
+	"github.com/archgen/archgen/templates"
+)
+
+func loadCatalog(t testing.TB) *catalog.Catalog {
+	t.Helper()
+	c, err := catalog.Load(templates.FS())
+	require.NoError(t, err)
+	require.NotEmpty(t, c.All())
+	return c
+}
+
+func generateDefault(t testing.TB, tm *catalog.Template, name, module string) []render.File {
+	t.Helper()
+	a := &answers.Answers{Name: name, Module: module}
+	require.NoError(t, a.Complete(tm))
+	files, err := Project(tm, a, "dev")
+	require.NoError(t, err)
+	return files
+}
+
+// archive renders files as a txtar archive; the comment lists file modes
+// other than 0644 so a reviewer sees them in the diff.
+func archive(files []render.File) []byte {
+	ar := &txtar.Archive{}
+	var modes strings.Builder
+	for _, f := range files {
+		if f.Mode != 0o644 {
+			fmt.Fprintf(&modes, "mode %s %s\n", f.Mode, f.Path)
+		}
+		ar.Files = append(ar.Files, txtar.File{Name: f.Path, Data: f.Content})
+	}
+	ar.Comment = []byte(modes.String())
+	return txtar.Format(ar)
+}
+
+// TestGolden compares every template's default output, `archgen new demo`,
+// with its reviewed snapshot in testdata/golden.
+func TestGolden(t *testing.T) {
+	for _, tm := range loadCatalog(t).All() {
+		t.Run(tm.ID, func(t *testing.T) {
+			files := generateDefault(t, tm, "demo", "")
+			golden.Assert(t, filepath.Join("..", "..", "testdata", "golden", tm.ID+".txtar"), archive(files))
+		})
+	}
+}
+
+// TestDeterministic renders every template repeatedly: the same answers
+// must give the same bytes.
+func TestDeterministic(t *testing.T) {
+	for _, tm := range loadCatalog(t).All() {
+		first := archive(generateDefault(t, tm, "my-api", ""))
+		for range 3 {
+			require.Equal(t, string(first), string(archive(generateDefault(t, tm, "my-api", ""))), tm.ID)
+		}
+	}
+}

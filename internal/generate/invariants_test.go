@@ -1,0 +1,100 @@
+package generate
+
+import (
+	"context"
+	"encoding/json"
+	"go/format"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/goccy/go-yaml"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/archgen/archgen/internal/render"
+	"github.com/archgen/archgen/internal/writer"
+)
+
+// variants are the answers every template is checked with: the defaults,
+// a hyphenated name, and a custom module per language.
+var variants = []struct{ name, module map[string]string }{
+	{name: map[string]string{"*": "demo"}},
+	{name: map[string]string{"*": "my-api"}},
+	{name: map[string]string{"*": "billing_svc"}, module: map[string]string{
+		"go": "github.com/acme/billing-svc", "node": "@acme/billing-svc", "python": "billing", "java": "io.acme.billing",
+	}},
+}
+
+// leftover matches a Go template action that survived rendering. Plain
+// "{{" and "}}" are legitimate in code (nested literals, f-string escapes);
+// an action starts with a field, a variable or a keyword.
+var leftover = regexp.MustCompile(`\{\{-?\s*(\.[A-Za-z]|\$[A-Za-z]|(if|range|end|else|with|template|define|block)\b)`)
+
+// actionsExpr is a GitHub Actions expression, which looks like an action.
+var actionsExpr = regexp.MustCompile(`\$\{\{[^}]*\}\}`)
+
+func TestInvariants(t *testing.T) {
+	for _, tm := range loadCatalog(t).All() {
+		for _, v := range variants {
+			name, module := v.name["*"], v.module[tm.Lang]
+			t.Run(tm.ID+"/"+name, func(t *testing.T) {
+				for _, f := range generateDefault(t, tm, name, module) {
+					checkFile(t, f)
+				}
+			})
+		}
+	}
+}
+
+func checkFile(t *testing.T, f render.File) {
+	t.Helper()
+	text := f.Content
+	if strings.HasPrefix(f.Path, ".github/") {
+		text = actionsExpr.ReplaceAll(text, nil)
+	}
+	assert.Empty(t, leftover.Find(text), "%s holds template markers", f.Path)
+	assert.NotContains(t, string(f.Content), "<no value>", f.Path)
+	switch ext := filepath.Ext(f.Path); {
+	case ext == ".go":
+		formatted, err := format.Source(f.Content)
+		if assert.NoError(t, err, f.Path) {
+			assert.Equal(t, string(formatted), string(f.Content), "%s is not gofmt-clean", f.Path)
+		}
+	case ext == ".json":
+		assert.True(t, json.Valid(f.Content), "%s is not valid JSON", f.Path)
+	case ext == ".yaml" || ext == ".yml":
+		var v any
+		assert.NoError(t, yaml.Unmarshal(f.Content, &v), "%s is not valid YAML", f.Path)
+	}
+}
+
+// TestGoProjectsVet writes every Go template's output and runs go vet on
+// it, which also type-checks it against its pinned dependencies.
+func TestGoProjectsVet(t *testing.T) {
+	if testing.Short() {
+		t.Skip("go vet of generated projects needs the module proxy; skipped with -short")
+	}
+	for _, tm := range loadCatalog(t).All() {
+		if tm.Lang != "go" {
+			continue
+		}
+		t.Run(tm.ID, func(t *testing.T) {
+			dir := filepath.Join(t.TempDir(), "p")
+			plan, err := writer.NewPlan(dir, generateDefault(t, tm, "my-api", "github.com/acme/my-api"), false)
+			require.NoError(t, err)
+			require.NoError(t, plan.Write(context.Background()))
+			ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
+			defer cancel()
+			cmd := exec.CommandContext(ctx, "go", "vet", "./...")
+			cmd.Dir = dir
+			cmd.Env = append(os.Environ(), "GOFLAGS=-mod=readonly")
+			out, err := cmd.CombinedOutput()
+			require.NoError(t, err, "go vet in %s:\n%s", dir, out)
+		})
+	}
+}
