@@ -19,15 +19,14 @@ import (
 const waitDelay = 5 * time.Second
 
 // ownGroup makes cmd the leader of a new process group, so that the group
-// can be killed with everything it started, and kills it if the harness
-// dies first.
+// can be killed with everything it started, and has the kernel kill it if
+// the harness dies first. cred, when not nil, is the user it runs as.
 func ownGroup(cmd *exec.Cmd, cred *syscall.Credential) {
 	cmd.SysProcAttr = &syscall.SysProcAttr{
 		Setpgid:    true,
 		Pdeathsig:  syscall.SIGKILL,
 		Credential: cred,
 	}
-	cmd.Cancel = func() error { return killGroup(cmd.Process.Pid) }
 	cmd.WaitDelay = waitDelay
 }
 
@@ -58,13 +57,18 @@ func openLog(path, header string) (*os.File, error) {
 // appended to logPath. Whatever the command left running in its process
 // group is killed when it returns.
 func runShell(ctx context.Context, dir, line string, env []string, logPath string) error {
-	return runLogged(ctx, dir, logPath, env, nil, "sh", "-c", line)
+	return runAs(ctx, line, dir, logPath, env, nil, "sh", "-c", line)
 }
 
 // runLogged runs a program to completion with its output appended to
 // logPath, as the user cred when it is not nil.
 func runLogged(ctx context.Context, dir, logPath string, env []string, cred *syscall.Credential, name string, args ...string) error {
 	cmdline := strings.Join(append([]string{name}, args...), " ")
+	return runAs(ctx, cmdline, dir, logPath, env, cred, name, args...)
+}
+
+// runAs is runLogged with the command line errors show.
+func runAs(ctx context.Context, cmdline, dir, logPath string, env []string, cred *syscall.Credential, name string, args ...string) error {
 	out, err := openLog(logPath, "$ "+cmdline)
 	if err != nil {
 		return err
@@ -73,6 +77,7 @@ func runLogged(ctx context.Context, dir, logPath string, env []string, cred *sys
 	cmd := exec.CommandContext(ctx, name, args...)
 	cmd.Dir, cmd.Env, cmd.Stdout, cmd.Stderr = dir, env, out, out
 	ownGroup(cmd, cred)
+	cmd.Cancel = func() error { return killGroup(cmd.Process.Pid) }
 	if err := cmd.Start(); err != nil {
 		return fmt.Errorf("cannot start %q: %w", cmdline, err)
 	}

@@ -103,8 +103,9 @@ def register_error_handlers(app: Flask) -> None:
         # Unhandled exceptions arrive here as InternalServerError, after Flask
         # has logged them with their traceback.
         response = exc.get_response()
-        response.data = app.json.dumps({"error": exc.name.lower()})
-        response.content_type = "application/json"
+        body = jsonify(error=exc.name.lower())
+        response.set_data(body.get_data())
+        response.content_type = body.content_type
         return response
 
 
