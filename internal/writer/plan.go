@@ -13,6 +13,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"strings"
 
 	"github.com/archgen/archgen/internal/render"
 )
@@ -24,9 +25,26 @@ type Action string
 const (
 	Create    Action = "create"    // the path does not exist
 	Identical Action = "identical" // the path holds the same bytes; left alone
-	Conflict  Action = "conflict"  // the path holds other bytes and --force is off
-	Overwrite Action = "overwrite" // the path holds other bytes and --force is on
+	Conflict  Action = "conflict"  // the path holds other bytes; writing fails
+	Overwrite Action = "overwrite" // the path holds other bytes; replaced
+	Skip      Action = "skip"      // the path holds other bytes; kept as it is
 )
+
+// Policy says what to do with an existing, non-empty target.
+type Policy string
+
+// The policies. PolicyRefuse, the default, refuses a non-empty target; the
+// others are the values of --on-conflict and write into it, differing in
+// what they do with a file that exists with other content.
+const (
+	PolicyRefuse    Policy = "refuse"
+	PolicyFail      Policy = "fail"
+	PolicySkip      Policy = "skip"
+	PolicyOverwrite Policy = "overwrite"
+)
+
+// Policies lists the values --on-conflict accepts.
+var Policies = []Policy{PolicyFail, PolicySkip, PolicyOverwrite}
 
 // Entry is one path of the plan.
 type Entry struct {
@@ -40,7 +58,8 @@ type Plan struct {
 	Dir     string
 	Entries []Entry
 	// Fresh is true when the target does not exist or is an empty directory.
-	Fresh bool
+	Fresh  bool
+	Policy Policy
 
 	files []render.File
 }
@@ -52,10 +71,39 @@ func (e *NotEmptyError) Error() string {
 	return fmt.Sprintf("target %q is not empty; use --force to write into it, or choose another --dir", e.Dir)
 }
 
-// NewPlan compares files with what dir holds. A non-empty dir is refused
-// unless force is set; with force, differing files become Overwrite.
+// ConflictError refuses to replace files that hold other content.
+type ConflictError struct {
+	Dir   string
+	Paths []string
+}
+
+func (e *ConflictError) Error() string {
+	return fmt.Sprintf("%d files in %q exist with other content: %s; use --on-conflict=skip to keep them or --on-conflict=overwrite to replace them",
+		len(e.Paths), e.Dir, strings.Join(e.Paths, ", "))
+}
+
+// NewPlan plans writing files into dir, refusing a non-empty dir unless
+// force is set, in which case differing files are replaced.
 func NewPlan(dir string, files []render.File, force bool) (*Plan, error) {
-	p := &Plan{Dir: dir, files: files}
+	policy := PolicyRefuse
+	if force {
+		policy = PolicyOverwrite
+	}
+	p, err := Compare(dir, files, policy)
+	if err != nil {
+		return nil, err
+	}
+	if err := p.Err(); err != nil {
+		return nil, err
+	}
+	return p, nil
+}
+
+// Compare plans writing files into dir under policy. Its error is about
+// reading the target; whether the policy allows the plan is Err's answer,
+// so a dry run can show the plan of a write that would be refused.
+func Compare(dir string, files []render.File, policy Policy) (*Plan, error) {
+	p := &Plan{Dir: dir, Policy: policy, files: files}
 	info, err := os.Stat(dir)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
@@ -77,9 +125,6 @@ func NewPlan(dir string, files []render.File, force bool) (*Plan, error) {
 		}
 		return p, nil
 	}
-	if !force {
-		return nil, &NotEmptyError{Dir: dir}
-	}
 	root, err := os.OpenRoot(dir)
 	if err != nil {
 		return nil, err
@@ -90,30 +135,76 @@ func NewPlan(dir string, files []render.File, force bool) (*Plan, error) {
 		if err != nil {
 			return nil, err
 		}
+		if action == Conflict {
+			action = onConflict(policy)
+		}
 		p.Entries = append(p.Entries, Entry{Path: f.Path, Action: action, Size: len(f.Content)})
 	}
 	return p, nil
 }
 
-func compare(root *os.Root, f render.File) (Action, error) {
-	name := filepath.FromSlash(f.Path)
-	info, err := root.Lstat(name)
-	switch {
-	case errors.Is(err, fs.ErrNotExist):
-		return Create, nil
-	case err != nil:
-		return "", fmt.Errorf("cannot check %s: %w", f.Path, err)
-	case !info.Mode().IsRegular():
-		return "", fmt.Errorf("%s exists in the target and is not a regular file; move it away and retry", f.Path)
+func onConflict(policy Policy) Action {
+	switch policy {
+	case PolicyOverwrite:
+		return Overwrite
+	case PolicySkip:
+		return Skip
+	default:
+		return Conflict
 	}
-	old, err := root.ReadFile(name)
+}
+
+// Err says why the plan may not be carried out, or nil.
+func (p *Plan) Err() error {
+	if p.Fresh {
+		return nil
+	}
+	if p.Policy == PolicyRefuse || p.Policy == "" {
+		return &NotEmptyError{Dir: p.Dir}
+	}
+	var conflicts []string
+	for _, e := range p.Entries {
+		if e.Action == Conflict {
+			conflicts = append(conflicts, e.Path)
+		}
+	}
+	if len(conflicts) > 0 {
+		return &ConflictError{Dir: p.Dir, Paths: conflicts}
+	}
+	return nil
+}
+
+// Resolve sets the action of a conflicting path to Overwrite or Skip, as a
+// person answering per file decides.
+func (p *Plan) Resolve(path string, overwrite bool) {
+	for i, e := range p.Entries {
+		if e.Path == path && e.Action == Conflict {
+			p.Entries[i].Action = Skip
+			if overwrite {
+				p.Entries[i].Action = Overwrite
+			}
+		}
+	}
+}
+
+// Existing returns the current content of a path in the target, for a diff.
+func (p *Plan) Existing(path string) ([]byte, error) {
+	root, err := os.OpenRoot(p.Dir)
 	if err != nil {
-		return "", fmt.Errorf("cannot read %s: %w", f.Path, err)
+		return nil, err
 	}
-	if bytes.Equal(old, f.Content) && info.Mode().Perm() == f.Mode.Perm() {
-		return Identical, nil
+	defer root.Close()
+	return root.ReadFile(filepath.FromSlash(path))
+}
+
+// File returns the rendered file at path.
+func (p *Plan) File(path string) (render.File, bool) {
+	for _, f := range p.files {
+		if f.Path == path {
+			return f, true
+		}
 	}
-	return Overwrite, nil
+	return render.File{}, false
 }
 
 // Count returns how many entries have the action.
@@ -144,4 +235,27 @@ func parents(p string) []string {
 		out = append(out, d)
 	}
 	return out
+}
+
+// compare says what writing f would do to what the target holds. A file
+// with other content is a Conflict; the policy decides what that becomes.
+func compare(root *os.Root, f render.File) (Action, error) {
+	name := filepath.FromSlash(f.Path)
+	info, err := root.Lstat(name)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return Create, nil
+	case err != nil:
+		return "", fmt.Errorf("cannot check %s: %w", f.Path, err)
+	case !info.Mode().IsRegular():
+		return "", fmt.Errorf("%s exists in the target and is not a regular file; move it away and retry", f.Path)
+	}
+	old, err := root.ReadFile(name)
+	if err != nil {
+		return "", fmt.Errorf("cannot read %s: %w", f.Path, err)
+	}
+	if bytes.Equal(old, f.Content) && info.Mode().Perm() == f.Mode.Perm() {
+		return Identical, nil
+	}
+	return Conflict, nil
 }

@@ -17,6 +17,9 @@ const dirMode fs.FileMode = 0o755
 // Write carries out the plan. On any error, or when ctx is cancelled before
 // the final move, the file system is left as it was.
 func (p *Plan) Write(ctx context.Context) error {
+	if err := p.Err(); err != nil {
+		return err
+	}
 	if p.Fresh {
 		return p.writeFresh(ctx)
 	}

@@ -5,26 +5,28 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io"
-	"path/filepath"
+	"os"
+	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 
-	"github.com/archgen/archgen/internal/answers"
 	"github.com/archgen/archgen/internal/catalog"
 	"github.com/archgen/archgen/internal/cmdutil"
 	"github.com/archgen/archgen/internal/generate"
 	"github.com/archgen/archgen/internal/iostreams"
 	"github.com/archgen/archgen/internal/naming"
-	"github.com/archgen/archgen/internal/render"
+	"github.com/archgen/archgen/internal/wizard"
 	"github.com/archgen/archgen/internal/writer"
 )
 
-// Asker fills in the answers the flags did not settle. It is only called
-// when a person can be asked (see iostreams.CanPrompt and --no-input).
+// Asker asks a person for what the flags did not settle. The wizard is the
+// real one; tests substitute their own.
 type Asker interface {
-	Ask(ctx context.Context, o *Options) error
+	Ask(ctx context.Context, cat *catalog.Catalog, r *wizard.Request) error
+	Confirm(ctx context.Context, plan *writer.Plan) (bool, error)
+	Overwrite(ctx context.Context, path string, old, new []byte) (bool, error)
 }
 
 // Options are the settings of one `archgen new`.
@@ -32,43 +34,46 @@ type Options struct {
 	IO      *iostreams.IOStreams
 	Catalog func() (*catalog.Catalog, error)
 	Version string
-	Asker   Asker
+	// NewAsker returns the wizard; nil means never ask.
+	NewAsker func(o *Options) Asker
 
-	Name    string
-	Tier    string
-	Lang    string
-	Style   string
-	Dir     string
-	Module  string
-	NoInput bool
-	Force   bool
-	DryRun  bool
-	Output  string
+	Name       string
+	Tier       string
+	Lang       string
+	Style      string
+	Dir        string
+	Module     string
+	Config     string
+	Set        []string
+	OnConflict string
+	NoInput    bool
+	Force      bool
+	DryRun     bool
+	Git        bool
+	Accessible bool
+	Output     string
+
+	changed []string // flags given on the command line
 }
 
 // NewCmdNew builds the command. runF replaces the run step in tests.
 func NewCmdNew(f *cmdutil.Factory, runF func(context.Context, *Options) error) *cobra.Command {
-	opts := &Options{IO: f.IO, Catalog: f.Catalog, Version: f.Version}
+	opts := &Options{IO: f.IO, Catalog: f.Catalog, Version: f.Version, NewAsker: newWizard}
 	cmd := &cobra.Command{
-		Use:   "new NAME",
+		Use:   "new [NAME]",
 		Short: "Generate a new backend project",
-		Long: `Generate a new backend project from a template of the catalog.
-
-The template is chosen by --tier, --lang and --style (see archgen list).
-NAME is validated for the target ecosystem and becomes the directory, the
-artifact name and, unless --module is given, the module or package name.
-
-The project is written atomically: it is assembled beside the target and
-moved into place, so a failure or Ctrl-C leaves nothing behind. A target
-directory that exists and is not empty is refused unless --force is given;
---force replaces only the files the template produces and reports them.
-
-archgen never prompts when stdin is not a terminal or --no-input is set.`,
+		Long:  longHelp,
 		Example: `  # an entry-tier Go service in ./myapi
   archgen new myapi
 
   # a Python Flask service in ./services/billing
   archgen new billing --lang python --dir services/billing
+
+  # be asked for everything (on a terminal)
+  archgen new
+
+  # replay a project's answers into another directory, with no terminal
+  archgen new --config myapi/.archgen.yaml --dir myapi-copy --no-input
 
   # show what would be written, as JSON, without writing
   archgen new myapi --lang java --module io.acme.myapi --dry-run --output json`,
@@ -80,23 +85,83 @@ archgen never prompts when stdin is not a terminal or --no-input is set.`,
 				}
 				opts.Name = args[0]
 			}
+			cmd.Flags().Visit(func(fl *pflag.Flag) { opts.changed = append(opts.changed, fl.Name) })
+			if os.Getenv("ACCESSIBLE") != "" {
+				opts.Accessible = true
+			}
 			if runF != nil {
 				return runF(cmd.Context(), opts)
 			}
 			return Run(cmd.Context(), opts)
 		},
 	}
-	fl := cmd.Flags()
-	fl.StringVar(&opts.Tier, "tier", "entry", "architecture tier: "+strings.Join(catalog.Tiers, "|"))
-	fl.StringVar(&opts.Lang, "lang", "go", "language: "+strings.Join(catalog.Langs, "|"))
-	fl.StringVar(&opts.Style, "style", "", "framework within the language (default: the tier's default for --lang)")
-	fl.StringVar(&opts.Dir, "dir", "", "target directory (default ./NAME)")
-	fl.StringVar(&opts.Module, "module", "", "Go module path, npm package name, Python package or Java package (default from NAME)")
-	fl.BoolVar(&opts.NoInput, "no-input", false, "never prompt; fail if an answer is missing")
-	fl.BoolVar(&opts.Force, "force", false, "write into a non-empty directory, replacing the files the template produces")
-	fl.BoolVar(&opts.DryRun, "dry-run", false, "print the plan and write nothing")
-	fl.StringVarP(&opts.Output, "output", "o", cmdutil.OutputText, "output format: text|json")
+	addFlags(cmd, opts)
+	registerCompletions(cmd, f)
 	return cmd
+}
+
+const longHelp = `Generate a new backend project from a template of the catalog.
+
+The template is chosen by --tier, --lang and --style (see archgen list), or
+by the template id in an answers file given with --config. Answers come from
+the file, then --set key=value, then the flags, each overriding the last.
+NAME is validated for the target ecosystem and becomes the directory, the
+artifact name and, unless --module is given, the module or package name.
+
+Without NAME on a terminal, archgen asks for every answer the flags did not
+settle, shows the tree it will write and asks to confirm. It never prompts
+when stdin or stdout is not a terminal or --no-input is set.
+
+The project is written atomically: it is assembled beside the target and
+moved into place, so a failure or Ctrl-C leaves nothing behind. A target
+directory that exists and is not empty is refused unless --force or
+--on-conflict says what to do with files that exist with other content
+(fail, skip or overwrite). Identical files are left alone; nothing is ever
+deleted.`
+
+func addFlags(cmd *cobra.Command, o *Options) {
+	fl := cmd.Flags()
+	fl.StringVar(&o.Tier, "tier", "entry", "architecture tier: "+strings.Join(catalog.Tiers, "|"))
+	fl.StringVar(&o.Lang, "lang", "go", "language: "+strings.Join(catalog.Langs, "|"))
+	fl.StringVar(&o.Style, "style", "", "framework within the language (default: the tier's default for --lang)")
+	fl.StringVar(&o.Dir, "dir", "", "target directory (default ./NAME)")
+	fl.StringVar(&o.Module, "module", "", "Go module path, npm package name, Python package or Java package (default from NAME)")
+	fl.StringVar(&o.Config, "config", "", "read answers from a file such as a project's .archgen.yaml")
+	fl.StringArrayVar(&o.Set, "set", nil, "set one answer, key=value (a template parameter, name or module); repeatable")
+	fl.StringVar(&o.OnConflict, "on-conflict", "", "write into an existing directory; for files with other content: fail|skip|overwrite")
+	fl.BoolVar(&o.NoInput, "no-input", false, "never prompt; fail if an answer is missing")
+	fl.BoolVar(&o.Force, "force", false, "write into a non-empty directory, replacing differing files (same as --on-conflict=overwrite)")
+	fl.BoolVar(&o.DryRun, "dry-run", false, "print the plan and write nothing")
+	fl.BoolVar(&o.Git, "git", false, "run git init and make an initial commit")
+	fl.BoolVar(&o.Accessible, "accessible", false, "ask with plain line prompts, for screen readers (also ACCESSIBLE=1)")
+	fl.StringVarP(&o.Output, "output", "o", cmdutil.OutputText, "output format: text|json")
+}
+
+func newWizard(o *Options) Asker {
+	return &wizard.Wizard{In: o.IO.In, Out: o.IO.ErrOut, Accessible: o.Accessible}
+}
+
+func (o *Options) policy() (writer.Policy, error) {
+	if o.OnConflict != "" && !slices.Contains(writer.Policies, writer.Policy(o.OnConflict)) {
+		return "", cmdutil.Usagef("--on-conflict %q is not supported; use fail, skip or overwrite", o.OnConflict)
+	}
+	switch {
+	case o.Force && o.OnConflict != "" && o.OnConflict != string(writer.PolicyOverwrite):
+		return "", cmdutil.Usagef("--force means --on-conflict=overwrite; drop one of them")
+	case o.Force:
+		return writer.PolicyOverwrite, nil
+	case o.OnConflict != "":
+		return writer.Policy(o.OnConflict), nil
+	}
+	return writer.PolicyRefuse, nil
+}
+
+// asker returns the wizard when a person can be asked, else nil.
+func (o *Options) asker() Asker {
+	if o.NoInput || !o.IO.CanPrompt() || o.NewAsker == nil {
+		return nil
+	}
+	return o.NewAsker(o)
 }
 
 // Run generates the project.
@@ -104,109 +169,111 @@ func Run(ctx context.Context, o *Options) error {
 	if err := cmdutil.CheckOutput(o.Output, cmdutil.OutputText, cmdutil.OutputJSON); err != nil {
 		return err
 	}
-	if o.Name == "" && !o.NoInput && o.IO.CanPrompt() && o.Asker != nil {
-		if err := o.Asker.Ask(ctx, o); err != nil {
-			return err
-		}
-	}
-	if o.Name == "" {
-		return cmdutil.Usagef("missing project name; run: archgen new NAME")
+	policy, err := o.policy()
+	if err != nil {
+		return err
 	}
 	cat, err := o.Catalog()
 	if err != nil {
 		return err
 	}
-	tmpl, err := cat.Resolve(o.Tier, o.Lang, o.Style)
+	ask := o.asker()
+	interactive := ask != nil && o.Name == "" && o.Config == ""
+	if interactive {
+		if err := o.runWizard(ctx, ask, cat); err != nil {
+			return err
+		}
+		if policy == writer.PolicyRefuse {
+			policy = writer.PolicyFail
+		}
+	}
+	t, ans, err := resolve(o, cat)
 	if err != nil {
-		return cmdutil.AsUsage(err)
+		return err
 	}
-	ans := &answers.Answers{Name: o.Name, Module: o.Module}
-	if err := ans.Complete(tmpl); err != nil {
-		return cmdutil.AsUsage(err)
-	}
-	files, err := generate.Project(tmpl, ans, o.Version)
+	files, err := generate.Project(t, ans, o.Version)
 	if err != nil {
 		return err
 	}
 	dir := o.Dir
 	if dir == "" {
-		dir = o.Name
+		dir = ans.Name
 	}
-	plan, err := writer.NewPlan(dir, files, o.Force)
+	plan, err := writer.Compare(dir, files, policy)
 	if err != nil {
 		return err
 	}
-	if !o.DryRun {
-		if err := plan.Write(ctx); err != nil {
-			if ctx.Err() != nil {
-				return errors.Join(cmdutil.ErrCancelled, err)
-			}
+	if interactive {
+		if err := confirm(ctx, ask, plan); err != nil {
 			return err
 		}
 	}
-	data, err := generate.Data(tmpl, ans)
-	if err != nil {
+	if o.DryRun {
+		return errors.Join(report(o, t, ans, plan, nil), plan.Err())
+	}
+	if err := plan.Write(ctx); err != nil {
+		if ctx.Err() != nil {
+			return errors.Join(cmdutil.ErrCancelled, err)
+		}
 		return err
 	}
-	return report(o, tmpl, plan, data.Commands)
-}
-
-// Result is the JSON output of `archgen new`.
-type Result struct {
-	Template string         `json:"template"`
-	Dir      string         `json:"dir"`
-	DryRun   bool           `json:"dry_run"`
-	Archgen  string         `json:"archgen"`
-	Files    []writer.Entry `json:"files"`
-	Created  int            `json:"created"`
-	Replaced int            `json:"replaced"`
-	Same     int            `json:"identical"`
-	Bytes    int            `json:"bytes"`
-}
-
-func report(o *Options, t *catalog.Template, plan *writer.Plan, cmds render.Commands) error {
-	if o.Output == cmdutil.OutputJSON {
-		return cmdutil.WriteJSON(o.IO.Out, Result{
-			Template: t.ID, Dir: plan.Dir, DryRun: o.DryRun, Archgen: o.Version,
-			Files: plan.Entries, Created: plan.Count(writer.Create), Replaced: plan.Count(writer.Overwrite),
-			Same: plan.Count(writer.Identical), Bytes: plan.Bytes(),
-		})
+	var gitNote *gitOutcome
+	if o.Git {
+		gitNote = initGit(ctx, plan.Dir, t.ID)
 	}
-	if o.DryRun {
-		for _, e := range plan.Entries {
-			fmt.Fprintf(o.IO.Out, "%-9s  %s (%d bytes)\n", e.Action, e.Path, e.Size)
-		}
-		fmt.Fprintf(o.IO.Out, "dry run: %s would write %d files, %d bytes, into %s\n",
-			t.ID, plan.Count(writer.Create)+plan.Count(writer.Overwrite), plan.Bytes(), plan.Dir)
-		return nil
+	if err := report(o, t, ans, plan, gitNote); err != nil {
+		return err
 	}
-	summary(o.IO.ErrOut, t, plan, cmds)
+	if interactive && o.Output == cmdutil.OutputText {
+		fmt.Fprintf(o.IO.ErrOut, "\nTo create the same project without questions (e.g. in CI):\n  %s\n", commandLine(o, t, ans, plan.Dir))
+	}
 	return nil
 }
 
-func summary(w io.Writer, t *catalog.Template, plan *writer.Plan, cmds render.Commands) {
-	fmt.Fprintf(w, "Created %s from %s: %d files written", plan.Dir, t.ID, plan.Count(writer.Create)+plan.Count(writer.Overwrite))
-	if n := plan.Count(writer.Identical); n > 0 {
-		fmt.Fprintf(w, ", %d already identical", n)
-	}
-	fmt.Fprintln(w, ".")
-	for _, e := range plan.Entries {
-		if e.Action == writer.Overwrite {
-			fmt.Fprintf(w, "  replaced %s\n", e.Path)
+func (o *Options) runWizard(ctx context.Context, ask Asker, cat *catalog.Catalog) error {
+	req := &wizard.Request{Tier: o.Tier, Lang: o.Lang, Style: o.Style, Module: o.Module, Params: map[string]string{}, Given: o.flagSet}
+	for _, kv := range o.Set {
+		if k, v, ok := strings.Cut(kv, "="); ok {
+			req.Params[k] = v
 		}
 	}
-	fmt.Fprintln(w, "\nNext steps:")
-	fmt.Fprintf(w, "  cd %s\n", shellQuote(filepath.ToSlash(plan.Dir)))
-	for _, c := range []string{cmds.Install, cmds.Verify, cmds.Build, cmds.Run} {
-		if c != "" {
-			fmt.Fprintf(w, "  %s\n", c)
-		}
+	if err := ask.Ask(ctx, cat, req); err != nil {
+		return err
 	}
+	o.Name, o.Tier, o.Lang, o.Style, o.Module = req.Name, req.Tier, req.Lang, req.Style, req.Module
+	for k, v := range req.Params {
+		o.Set = append(o.Set, k+"="+v)
+	}
+	slices.Sort(o.Set)
+	o.Set = slices.Compact(o.Set)
+	return nil
 }
 
-func shellQuote(s string) string {
-	if s != "" && strings.Trim(s, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_./") == "" {
-		return s
+// confirm asks about each conflict (default: keep the file), then shows
+// the tree and asks to go ahead.
+func confirm(ctx context.Context, ask Asker, plan *writer.Plan) error {
+	for _, e := range plan.Entries {
+		if e.Action != writer.Conflict {
+			continue
+		}
+		old, err := plan.Existing(e.Path)
+		if err != nil {
+			return err
+		}
+		f, _ := plan.File(e.Path)
+		overwrite, err := ask.Overwrite(ctx, e.Path, old, f.Content)
+		if err != nil {
+			return err
+		}
+		plan.Resolve(e.Path, overwrite)
 	}
-	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
+	ok, err := ask.Confirm(ctx, plan)
+	if err != nil {
+		return err
+	}
+	if !ok {
+		return cmdutil.ErrCancelled
+	}
+	return nil
 }
+

@@ -1,0 +1,105 @@
+package answers
+
+import (
+	"fmt"
+	"maps"
+	"os"
+	"slices"
+	"strings"
+
+	"github.com/goccy/go-yaml"
+)
+
+var fileKeys = []string{"archgen", "template", "name", "module", "params"}
+
+// Load reads an answers file such as a project's .archgen.yaml. Every error
+// names the file, the key and what the key allows.
+func Load(path string) (*Answers, error) {
+	raw, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("cannot read answers file: %w", err)
+	}
+	a, err := Parse(raw)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	return a, nil
+}
+
+// Parse reads the content of an answers file.
+func Parse(raw []byte) (*Answers, error) {
+	var doc map[string]any
+	if err := yaml.Unmarshal(raw, &doc); err != nil {
+		return nil, fmt.Errorf("not valid YAML: %w", err)
+	}
+	a := &Answers{Params: map[string]any{}}
+	for key, v := range doc {
+		var err error
+		switch key {
+		case "archgen":
+			// The version that wrote the file; informational.
+			_, err = str(key, v)
+		case "template":
+			a.Template, err = str(key, v)
+		case "name":
+			a.Name, err = str(key, v)
+		case "module":
+			a.Module, err = str(key, v)
+		case "params":
+			err = params(v, a.Params)
+		default:
+			err = fmt.Errorf("unknown key %q; allowed keys are %s", key, strings.Join(fileKeys, ", "))
+		}
+		if err != nil {
+			return nil, err
+		}
+	}
+	if a.Template == "" {
+		return nil, fmt.Errorf(`key "template" is missing; set it to a template id such as entry/go-stdlib (see archgen list)`)
+	}
+	return a, nil
+}
+
+func str(key string, v any) (string, error) {
+	s, ok := v.(string)
+	if !ok {
+		return "", fmt.Errorf("key %q must be a string, not %s", key, typeName(v))
+	}
+	return s, nil
+}
+
+func params(v any, into map[string]any) error {
+	if v == nil {
+		return nil
+	}
+	m, ok := v.(map[string]any)
+	if !ok {
+		return fmt.Errorf(`key "params" must be a mapping of parameter names to values, not %s`, typeName(v))
+	}
+	for _, k := range slices.Sorted(maps.Keys(m)) {
+		switch m[k].(type) {
+		case string, bool, int, int64, uint64, float64:
+			into[k] = m[k]
+		default:
+			return fmt.Errorf("key \"params.%s\" must be a string, number or boolean, not %s", k, typeName(m[k]))
+		}
+	}
+	return nil
+}
+
+func typeName(v any) string {
+	switch v.(type) {
+	case nil:
+		return "empty"
+	case map[string]any:
+		return "a mapping"
+	case []any:
+		return "a list"
+	case string:
+		return "a string"
+	case bool:
+		return "a boolean"
+	default:
+		return "a number"
+	}
+}

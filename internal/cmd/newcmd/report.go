@@ -1,0 +1,150 @@
+package newcmd
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"maps"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"github.com/archgen/archgen/internal/answers"
+	"github.com/archgen/archgen/internal/catalog"
+	"github.com/archgen/archgen/internal/cmdutil"
+	"github.com/archgen/archgen/internal/generate"
+	"github.com/archgen/archgen/internal/gitinit"
+	"github.com/archgen/archgen/internal/writer"
+)
+
+// Result is the JSON output of `archgen new`.
+type Result struct {
+	Archgen   string         `json:"archgen"`
+	Template  string         `json:"template"`
+	Dir       string         `json:"dir"`
+	DryRun    bool           `json:"dry_run"`
+	Files     []writer.Entry `json:"files"`
+	Created   int            `json:"created"`
+	Replaced  int            `json:"overwritten"`
+	Skipped   int            `json:"skipped"`
+	Identical int            `json:"identical"`
+	Conflicts int            `json:"conflicts"`
+	Bytes     int            `json:"bytes"`
+	Git       *gitOutcome    `json:"git,omitempty"`
+}
+
+type gitOutcome struct {
+	Initialized bool   `json:"initialized"`
+	Committed   bool   `json:"committed"`
+	Note        string `json:"note,omitempty"`
+}
+
+func initGit(ctx context.Context, dir, id string) *gitOutcome {
+	res, err := gitinit.Init(ctx, dir, "Initial commit from archgen ("+id+")")
+	out := &gitOutcome{Initialized: res.Initialized, Committed: res.Committed, Note: res.Note}
+	if err != nil {
+		// The project is written; a failed git step is reported, not fatal.
+		out.Note = "git: " + err.Error()
+	}
+	return out
+}
+
+func report(o *Options, t *catalog.Template, ans *answers.Answers, plan *writer.Plan, git *gitOutcome) error {
+	if o.Output == cmdutil.OutputJSON {
+		return cmdutil.WriteJSON(o.IO.Out, Result{
+			Archgen: o.Version, Template: t.ID, Dir: plan.Dir, DryRun: o.DryRun, Files: plan.Entries,
+			Created: plan.Count(writer.Create), Replaced: plan.Count(writer.Overwrite), Skipped: plan.Count(writer.Skip),
+			Identical: plan.Count(writer.Identical), Conflicts: plan.Count(writer.Conflict), Bytes: plan.Bytes(), Git: git,
+		})
+	}
+	if o.DryRun {
+		for _, e := range plan.Entries {
+			fmt.Fprintf(o.IO.Out, "%-9s  %s (%d bytes)\n", e.Action, e.Path, e.Size)
+		}
+		fmt.Fprintf(o.IO.Out, "dry run: %s would write %d files, %d bytes, into %s%s\n",
+			t.ID, plan.Count(writer.Create)+plan.Count(writer.Overwrite), plan.Bytes(), plan.Dir, counts(plan))
+		return nil
+	}
+	d, err := generate.Data(t, ans)
+	if err != nil {
+		return err
+	}
+	w := o.IO.ErrOut
+	fmt.Fprintf(w, "Created %s from %s: %d files written%s.\n", plan.Dir, t.ID, plan.Count(writer.Create)+plan.Count(writer.Overwrite), counts(plan))
+	for _, e := range plan.Entries {
+		if e.Action == writer.Overwrite || e.Action == writer.Skip {
+			fmt.Fprintf(w, "  %s %s\n", map[writer.Action]string{writer.Overwrite: "overwrote", writer.Skip: "skipped"}[e.Action], e.Path)
+		}
+	}
+	if git != nil {
+		switch {
+		case git.Committed:
+			fmt.Fprintln(w, "Initialized a git repository with an initial commit.")
+		case git.Initialized:
+			fmt.Fprintln(w, "Initialized a git repository.")
+		}
+		if git.Note != "" {
+			fmt.Fprintln(w, git.Note)
+		}
+	}
+	nextSteps(w, plan.Dir, d.Commands.Install, d.Commands.Verify, d.Commands.Build, d.Commands.Run)
+	return nil
+}
+
+func counts(plan *writer.Plan) string {
+	var parts []string
+	for _, c := range []struct {
+		a    writer.Action
+		what string
+	}{{writer.Overwrite, "overwritten"}, {writer.Skip, "skipped"}, {writer.Identical, "already identical"}, {writer.Conflict, "in conflict"}} {
+		if n := plan.Count(c.a); n > 0 {
+			parts = append(parts, fmt.Sprintf("%d %s", n, c.what))
+		}
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	return " (" + strings.Join(parts, ", ") + ")"
+}
+
+func nextSteps(w io.Writer, dir string, cmds ...string) {
+	fmt.Fprintln(w, "\nNext steps:")
+	fmt.Fprintf(w, "  cd %s\n", shellQuote(filepath.ToSlash(dir)))
+	for _, c := range cmds {
+		if c != "" {
+			fmt.Fprintf(w, "  %s\n", c)
+		}
+	}
+}
+
+// commandLine is the non-interactive command that makes the same project.
+func commandLine(o *Options, t *catalog.Template, ans *answers.Answers, dir string) string {
+	args := []string{"archgen", "new", ans.Name, "--tier", t.Tier, "--lang", t.Lang, "--style", t.Style}
+	if ans.Module != "" {
+		args = append(args, "--module", ans.Module)
+	}
+	defaults := t.Defaults()
+	for _, k := range slices.Sorted(maps.Keys(ans.Params)) {
+		if fmt.Sprint(ans.Params[k]) != fmt.Sprint(defaults[k]) {
+			args = append(args, "--set", fmt.Sprintf("%s=%v", k, ans.Params[k]))
+		}
+	}
+	if dir != ans.Name {
+		args = append(args, "--dir", dir)
+	}
+	if o.Git {
+		args = append(args, "--git")
+	}
+	args = append(args, "--no-input")
+	for i, a := range args {
+		args[i] = shellQuote(a)
+	}
+	return strings.Join(args, " ")
+}
+
+func shellQuote(s string) string {
+	if s != "" && strings.Trim(s, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_./@=:") == "" {
+		return s
+	}
+	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
+}

@@ -1,0 +1,167 @@
+// Package wizard asks a person, through charmbracelet/huh forms, for the
+// answers the flags did not settle. Building the forms is kept apart from
+// running them so tests can drive each form without a terminal.
+package wizard
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/aymanbagabas/go-udiff"
+	"github.com/charmbracelet/huh"
+
+	"github.com/archgen/archgen/internal/catalog"
+	"github.com/archgen/archgen/internal/naming"
+	"github.com/archgen/archgen/internal/writer"
+)
+
+// tierInfo is the guide's §1.1 row for each tier.
+var tierInfo = map[string]string{
+	"entry":        "< 1k users, < 100 concurrent; personal projects, MVP, internal tools",
+	"intermediate": "1k–100k users, 100–10k concurrent; enterprise systems, SaaS, mid-size platforms",
+	"enterprise":   "> 100k users, > 10k concurrent; large platforms, internet applications",
+}
+
+// langInfo is the guide's §1.2 design philosophy of each language.
+var langInfo = map[string]string{
+	"go":     "Go: simple and efficient, native concurrency",
+	"node":   "Node.js: event-driven, non-blocking I/O",
+	"python": "Python: simple and elegant, rapid development",
+	"java":   "Java: enterprise-grade, strong typing",
+}
+
+// NameForm asks for the project name.
+func NameForm(name *string) *huh.Form {
+	return huh.NewForm(huh.NewGroup(
+		huh.NewInput().
+			Title("Project name").
+			Description("Lowercase letters, digits and - or _; it names the directory and the artifact.").
+			Placeholder("my-api").
+			Value(name).
+			Validate(naming.ValidateName),
+	))
+}
+
+// TierForm asks for the architecture tier among those the catalog has.
+func TierForm(cat *catalog.Catalog, tier *string) *huh.Form {
+	var opts []huh.Option[string]
+	for _, t := range catalog.Tiers {
+		if len(templatesOf(cat, t, "")) > 0 {
+			opts = append(opts, huh.NewOption(fmt.Sprintf("%-12s %s", t, tierInfo[t]), t))
+		}
+	}
+	return huh.NewForm(huh.NewGroup(
+		huh.NewSelect[string]().Title("Architecture tier").Description("Match the tier to the scale the business needs (guide §1.1).").Options(opts...).Value(tier),
+	))
+}
+
+// LangForm asks for the language among those the tier has.
+func LangForm(cat *catalog.Catalog, tier string, lang *string) *huh.Form {
+	var opts []huh.Option[string]
+	for _, l := range catalog.Langs {
+		if len(templatesOf(cat, tier, l)) > 0 {
+			opts = append(opts, huh.NewOption(langInfo[l], l))
+		}
+	}
+	return huh.NewForm(huh.NewGroup(
+		huh.NewSelect[string]().Title("Language").Description("Choose the language your team uses (guide §1.2).").Options(opts...).Value(lang),
+	))
+}
+
+// StyleForm asks for the style among those of the tier and language.
+func StyleForm(cat *catalog.Catalog, tier, lang string, style *string) *huh.Form {
+	var opts []huh.Option[string]
+	for _, t := range templatesOf(cat, tier, lang) {
+		opts = append(opts, huh.NewOption(t.Style+": "+t.Description, t.Style))
+	}
+	return huh.NewForm(huh.NewGroup(
+		huh.NewSelect[string]().Title("Style").Options(opts...).Value(style),
+	))
+}
+
+// DetailsForm asks for the module and the template's own parameters,
+// validated as typed with the validators the flags use. askModule is false
+// when --module settled it.
+func DetailsForm(t *catalog.Template, askModule bool, module *string, params map[string]*string) *huh.Form {
+	var fields []huh.Field
+	if askModule {
+		fields = append(fields, huh.NewInput().
+			Title(moduleTitle(t.Lang)).
+			Value(module).
+			Validate(func(s string) error { return naming.ValidateModule(t.Lang, s) }))
+	}
+	for _, p := range t.Parameters {
+		v, ok := params[p.Name]
+		if !ok {
+			continue
+		}
+		fields = append(fields, huh.NewInput().
+			Title(p.Name).
+			Description(p.Description).
+			Value(v).
+			Validate(func(s string) error { _, err := p.Parse(s); return err }))
+	}
+	if len(fields) == 0 {
+		return nil
+	}
+	return huh.NewForm(huh.NewGroup(fields...))
+}
+
+func moduleTitle(lang string) string {
+	switch lang {
+	case "go":
+		return "Go module path"
+	case "node":
+		return "npm package name"
+	case "python":
+		return "Python package"
+	default:
+		return "Java package"
+	}
+}
+
+// ConfirmForm shows the tree that will be written and asks to go ahead.
+func ConfirmForm(plan *writer.Plan, ok *bool) *huh.Form {
+	return huh.NewForm(huh.NewGroup(
+		huh.NewNote().Title(fmt.Sprintf("%d files will be written to %s", plan.Count(writer.Create)+plan.Count(writer.Overwrite), plan.Dir)).Description(Tree(plan)),
+		huh.NewConfirm().Title("Write the project?").Affirmative("Yes").Negative("No").Value(ok),
+	))
+}
+
+// ConflictForm shows how a file differs and asks whether to overwrite it.
+func ConflictForm(path string, old, new []byte, overwrite *bool) *huh.Form {
+	diff := udiff.Unified("existing/"+path, "archgen/"+path, string(old), string(new))
+	return huh.NewForm(huh.NewGroup(
+		huh.NewNote().Title(path+" exists with other content").Description(diff),
+		huh.NewConfirm().Title("Overwrite "+path+"?").Affirmative("Overwrite").Negative("Keep mine").Value(overwrite),
+	))
+}
+
+// Tree renders the plan's paths as an indented tree with their actions.
+func Tree(plan *writer.Plan) string {
+	var b strings.Builder
+	seen := map[string]bool{}
+	for _, e := range plan.Entries {
+		parts := strings.Split(e.Path, "/")
+		for i := range len(parts) - 1 {
+			dir := strings.Join(parts[:i+1], "/")
+			if !seen[dir] {
+				seen[dir] = true
+				fmt.Fprintf(&b, "%s%s/\n", strings.Repeat("  ", i), parts[i])
+			}
+		}
+		fmt.Fprintf(&b, "%s%s", strings.Repeat("  ", len(parts)-1), parts[len(parts)-1])
+		if e.Action != writer.Create {
+			fmt.Fprintf(&b, "  (%s)", e.Action)
+		}
+		b.WriteByte('\n')
+	}
+	return b.String()
+}
+
+func templatesOf(cat *catalog.Catalog, tier, lang string) []*catalog.Template {
+	return slices.DeleteFunc(cat.All(), func(t *catalog.Template) bool {
+		return t.Tier != tier || (lang != "" && t.Lang != lang)
+	})
+}

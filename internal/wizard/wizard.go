@@ -1,0 +1,188 @@
+package wizard
+
+import (
+	"bufio"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+
+	"github.com/charmbracelet/huh"
+
+	"github.com/archgen/archgen/internal/catalog"
+	"github.com/archgen/archgen/internal/cmdutil"
+	"github.com/archgen/archgen/internal/naming"
+	"github.com/archgen/archgen/internal/writer"
+)
+
+// Request holds the answers so far; the wizard fills in the rest. Given
+// lists the answers the flags settled, which are never asked again.
+type Request struct {
+	Name, Tier, Lang, Style, Module string
+	Params                          map[string]string
+	Given                           func(flag string) bool
+}
+
+// Wizard runs forms on a terminal, or as plain line prompts in accessible
+// mode (for screen readers and dumb terminals).
+type Wizard struct {
+	In         io.Reader
+	Out        io.Writer
+	Accessible bool
+
+	lines *lineReader // the one reader of In in accessible mode
+}
+
+// Ask fills in what the flags did not settle: name, tier, language, style,
+// module and the template's parameters.
+func (w *Wizard) Ask(ctx context.Context, cat *catalog.Catalog, r *Request) error {
+	if r.Name == "" {
+		if err := w.run(ctx, NameForm(&r.Name)); err != nil {
+			return err
+		}
+	}
+	if !r.Given("tier") {
+		if err := w.run(ctx, TierForm(cat, &r.Tier)); err != nil {
+			return err
+		}
+	}
+	if !r.Given("lang") {
+		if err := w.run(ctx, LangForm(cat, r.Tier, &r.Lang)); err != nil {
+			return err
+		}
+	}
+	if !r.Given("style") {
+		styles := templatesOf(cat, r.Tier, r.Lang)
+		switch len(styles) {
+		case 0:
+			// Leave it to the catalog to say what exists.
+		case 1:
+			r.Style = styles[0].Style
+		default:
+			if err := w.run(ctx, StyleForm(cat, r.Tier, r.Lang, &r.Style)); err != nil {
+				return err
+			}
+		}
+	}
+	t, err := cat.Resolve(r.Tier, r.Lang, r.Style)
+	if err != nil {
+		return cmdutil.AsUsage(err)
+	}
+	return w.askDetails(ctx, t, r)
+}
+
+func (w *Wizard) askDetails(ctx context.Context, t *catalog.Template, r *Request) error {
+	askModule := !r.Given("module")
+	if askModule && r.Module == "" {
+		r.Module = naming.DefaultModule(t.Lang, r.Name)
+	}
+	values := map[string]*string{}
+	for _, p := range t.Parameters {
+		if _, set := r.Params[p.Name]; set {
+			continue
+		}
+		v := fmt.Sprint(p.Default)
+		values[p.Name] = &v
+	}
+	form := DetailsForm(t, askModule, &r.Module, values)
+	if form == nil {
+		return nil
+	}
+	if err := w.run(ctx, form); err != nil {
+		return err
+	}
+	for _, p := range t.Parameters {
+		if v, ok := values[p.Name]; ok && *v != fmt.Sprint(p.Default) {
+			r.Params[p.Name] = *v
+		}
+	}
+	return nil
+}
+
+// Confirm shows the tree that will be written and asks to go ahead.
+func (w *Wizard) Confirm(ctx context.Context, plan *writer.Plan) (bool, error) {
+	ok := true
+	err := w.run(ctx, ConfirmForm(plan, &ok))
+	return ok, err
+}
+
+// Overwrite shows a conflicting file's diff and asks whether to replace it;
+// the default is to keep the file.
+func (w *Wizard) Overwrite(ctx context.Context, path string, old, new []byte) (bool, error) {
+	overwrite := false
+	err := w.run(ctx, ConflictForm(path, old, new, &overwrite))
+	return overwrite, err
+}
+
+// run runs one form. Ctrl-C, Esc or the end of input cancel the wizard.
+func (w *Wizard) run(ctx context.Context, form *huh.Form) error {
+	in := w.In
+	if w.Accessible {
+		if w.lines == nil {
+			w.lines = newLineReader(ctx, w.In)
+		}
+		in = w.lines
+	}
+	form = form.WithInput(in).WithOutput(w.Out).WithAccessible(w.Accessible).WithShowHelp(!w.Accessible)
+	err := form.RunWithContext(ctx)
+	switch {
+	case errors.Is(err, huh.ErrUserAborted), ctx.Err() != nil:
+		return cmdutil.ErrCancelled
+	case w.lines != nil && w.lines.eof:
+		return cmdutil.ErrCancelled
+	case err != nil:
+		return err
+	}
+	return nil
+}
+
+// lineReader hands the accessible prompts one line per Read, so each
+// prompt's scanner takes only its own answer, and ends the input when ctx is
+// cancelled (Ctrl-C) so a blocked prompt returns.
+type lineReader struct {
+	lines <-chan string
+	ctx   context.Context
+	buf   []byte
+	eof   bool
+}
+
+func newLineReader(ctx context.Context, r io.Reader) *lineReader {
+	ch := make(chan string)
+	go func() {
+		defer close(ch)
+		br := bufio.NewReader(r)
+		for {
+			line, err := br.ReadString('\n')
+			if line != "" {
+				select {
+				case ch <- line:
+				case <-ctx.Done():
+					return
+				}
+			}
+			if err != nil {
+				return
+			}
+		}
+	}()
+	return &lineReader{lines: ch, ctx: ctx}
+}
+
+func (l *lineReader) Read(p []byte) (int, error) {
+	if len(l.buf) == 0 {
+		select {
+		case line, ok := <-l.lines:
+			if !ok {
+				l.eof = true
+				return 0, io.EOF
+			}
+			l.buf = []byte(line)
+		case <-l.ctx.Done():
+			l.eof = true
+			return 0, io.EOF
+		}
+	}
+	n := copy(p, l.buf)
+	l.buf = l.buf[n:]
+	return n, nil
+}
