@@ -6,8 +6,8 @@ import (
 	"strings"
 	"testing"
 
-	"golang.org/x/tools/txtar"
 	"github.com/stretchr/testify/require"
+	"golang.org/x/tools/txtar"
 
 	"github.com/archgen/archgen/internal/answers"
 	"github.com/archgen/archgen/internal/catalog"

@@ -39,7 +39,6 @@ language is marked with *.`,
 	return cmd
 }
 
-
 // Run prints the catalog.
 func Run(o *Options) error {
 	if err := cmdutil.CheckOutput(o.Output, cmdutil.OutputText, cmdutil.OutputJSON, "tsv"); err != nil {

@@ -276,4 +276,3 @@ func confirm(ctx context.Context, ask Asker, plan *writer.Plan) error {
 	}
 	return nil
 }
-
