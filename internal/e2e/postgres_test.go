@@ -5,7 +5,9 @@ package e2e
 import (
 	"fmt"
 	"net"
+	"os"
 	"strconv"
+	"strings"
 	"testing"
 	"time"
 
@@ -40,6 +42,10 @@ func TestPostgres(t *testing.T) {
 	out, err = pg.Query(ctx, "e2e_probe", "SELECT current_database() || ' ' || current_setting('listen_addresses')")
 	require.NoError(t, err)
 	assert.Equal(t, "e2e_probe 127.0.0.1", out)
+	if os.Geteuid() == 0 {
+		assert.Equal(t, strconv.Itoa(int(pg.cred.Uid)), processUID(t, pg.proc.Process.Pid), "the server must not run as root")
+		assert.NotZero(t, pg.cred.Uid)
+	}
 
 	addr := net.JoinHostPort("127.0.0.1", strconv.Itoa(pg.Port))
 	require.NoError(t, pg.Stop())
@@ -47,4 +53,18 @@ func TestPostgres(t *testing.T) {
 	_, err = net.DialTimeout("tcp", addr, time.Second)
 	require.Error(t, err, "the server still listens after Stop")
 	assert.NoDirExists(t, pg.dir)
+}
+
+// processUID reads the real uid of a process from /proc.
+func processUID(t *testing.T, pid int) string {
+	t.Helper()
+	status, err := os.ReadFile(fmt.Sprintf("/proc/%d/status", pid))
+	require.NoError(t, err)
+	for line := range strings.Lines(string(status)) {
+		if rest, ok := strings.CutPrefix(line, "Uid:"); ok {
+			return strings.Fields(rest)[0]
+		}
+	}
+	t.Fatalf("no Uid line in /proc/%d/status", pid)
+	return ""
 }

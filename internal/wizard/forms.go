@@ -46,10 +46,8 @@ func NameForm(name *string) *huh.Form {
 // TierForm asks for the architecture tier among those the catalog has.
 func TierForm(cat *catalog.Catalog, tier *string) *huh.Form {
 	var opts []huh.Option[string]
-	for _, t := range catalog.Tiers {
-		if len(templatesOf(cat, t, "")) > 0 {
-			opts = append(opts, huh.NewOption(fmt.Sprintf("%-12s %s", t, tierInfo[t]), t))
-		}
+	for _, t := range tiersOf(cat) {
+		opts = append(opts, huh.NewOption(fmt.Sprintf("%-12s %s", t, tierInfo[t]), t))
 	}
 	return huh.NewForm(huh.NewGroup(
 		huh.NewSelect[string]().Title("Architecture tier").Description("Match the tier to the scale the business needs (guide §1.1).").Options(opts...).Value(tier),
@@ -87,9 +85,10 @@ func DetailsForm(t *catalog.Template, askModule bool, module *string, params map
 	var fields []huh.Field
 	if askModule {
 		fields = append(fields, huh.NewInput().
-			Title(moduleTitle(t.Lang)).
+			Title(fmt.Sprintf("%s [%s]", moduleTitle(t.Lang), *module)).
+			Description("Press Enter to keep the default in brackets.").
 			Value(module).
-			Validate(func(s string) error { return naming.ValidateModule(t.Lang, s) }))
+			Validate(orEmpty(func(s string) error { return naming.ValidateModule(t.Lang, s) })))
 	}
 	for _, p := range t.Parameters {
 		v, ok := params[p.Name]
@@ -97,10 +96,10 @@ func DetailsForm(t *catalog.Template, askModule bool, module *string, params map
 			continue
 		}
 		fields = append(fields, huh.NewInput().
-			Title(p.Name).
+			Title(fmt.Sprintf("%s [%v]", p.Name, p.Default)).
 			Description(p.Description).
 			Value(v).
-			Validate(func(s string) error { _, err := p.Parse(s); return err }))
+			Validate(orEmpty(func(s string) error { _, err := p.Parse(s); return err })))
 	}
 	if len(fields) == 0 {
 		return nil
@@ -158,6 +157,26 @@ func Tree(plan *writer.Plan) string {
 		b.WriteByte('\n')
 	}
 	return b.String()
+}
+
+// orEmpty accepts an empty answer, which keeps the default.
+func orEmpty(validate func(string) error) func(string) error {
+	return func(s string) error {
+		if s == "" {
+			return nil
+		}
+		return validate(s)
+	}
+}
+
+func tiersOf(cat *catalog.Catalog) []string {
+	var out []string
+	for _, t := range catalog.Tiers {
+		if len(templatesOf(cat, t, "")) > 0 {
+			out = append(out, t)
+		}
+	}
+	return out
 }
 
 func templatesOf(cat *catalog.Catalog, tier, lang string) []*catalog.Template {

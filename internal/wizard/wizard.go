@@ -42,7 +42,9 @@ func (w *Wizard) Ask(ctx context.Context, cat *catalog.Catalog, r *Request) erro
 		}
 	}
 	if !r.Given("tier") {
-		if err := w.run(ctx, TierForm(cat, &r.Tier)); err != nil {
+		if tiers := tiersOf(cat); len(tiers) == 1 {
+			r.Tier = tiers[0]
+		} else if err := w.run(ctx, TierForm(cat, &r.Tier)); err != nil {
 			return err
 		}
 	}
@@ -91,8 +93,12 @@ func (w *Wizard) askDetails(ctx context.Context, t *catalog.Template, r *Request
 	if err := w.run(ctx, form); err != nil {
 		return err
 	}
+	// An empty answer keeps the default.
+	if r.Module == "" {
+		r.Module = naming.DefaultModule(t.Lang, r.Name)
+	}
 	for _, p := range t.Parameters {
-		if v, ok := values[p.Name]; ok && *v != fmt.Sprint(p.Default) {
+		if v, ok := values[p.Name]; ok && *v != "" && *v != fmt.Sprint(p.Default) {
 			r.Params[p.Name] = *v
 		}
 	}
