@@ -89,7 +89,7 @@ func (c *apiClient) expect(ctx context.Context, method, path string, body any, w
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", what, err)
 	}
-	defer resp.Body.Close()
+	defer func() { _ = resp.Body.Close() }()
 	raw, err := io.ReadAll(io.LimitReader(resp.Body, bodyLimit))
 	if err != nil {
 		return nil, fmt.Errorf("%s: reading the answer: %w", what, err)

@@ -36,8 +36,7 @@ type Suite struct {
 	// Logf reports progress; it may be nil.
 	Logf func(format string, args ...any)
 
-	postgres    *Postgres
-	postgresErr error
+	postgres *Postgres
 }
 
 // NewSuite returns a suite working in root with the default bounds.
@@ -93,8 +92,8 @@ func (s *Suite) Run(ctx context.Context, t *catalog.Template) *Result {
 	j := &job{suite: s, tmpl: t, res: r, logs: filepath.Join(r.Dir, "logs")}
 	defer j.close()
 	if err := os.MkdirAll(j.logs, 0o755); err != nil {
-		st := r.Step(StepToolchain)
-		st.Status, st.Err = Fail, err
+		st := r.Step(StepGenerate)
+		st.Status, st.Err = Fail, fmt.Errorf("cannot create the work directory: %w", err)
 		return r
 	}
 	for _, step := range j.steps() {

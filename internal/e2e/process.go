@@ -42,7 +42,7 @@ func killGroup(pid int) error {
 
 // openLog opens a log file for appending and writes a header line.
 func openLog(path, header string) (*os.File, error) {
-	f, err := os.OpenFile(path, os.O_CREATE|os.O_WRONLY|os.O_APPEND, 0o644)
+	f, err := os.OpenFile(path, os.O_CREATE|os.O_WRONLY|os.O_APPEND, 0o600)
 	if err != nil {
 		return nil, err
 	}
@@ -73,7 +73,7 @@ func runAs(ctx context.Context, cmdline, dir, logPath string, env []string, cred
 	if err != nil {
 		return err
 	}
-	defer out.Close()
+	defer func() { _ = out.Close() }()
 	cmd := exec.CommandContext(ctx, name, args...)
 	cmd.Dir, cmd.Env, cmd.Stdout, cmd.Stderr = dir, env, out, out
 	ownGroup(cmd, cred)
@@ -91,8 +91,8 @@ func runAs(ctx context.Context, cmdline, dir, logPath string, env []string, cred
 	case err != nil:
 		return fmt.Errorf("%q: %w", cmdline, err)
 	}
-	fmt.Fprintln(out, "# exit status 0")
-	return nil
+	_, err = fmt.Fprintln(out, "# exit status 0")
+	return err
 }
 
 // tailMaxBytes bounds how much of a log is read for its tail.
@@ -105,7 +105,7 @@ func tail(path string, n int) string {
 	if err != nil {
 		return fmt.Sprintf("(no log: %v)", err)
 	}
-	defer f.Close()
+	defer func() { _ = f.Close() }()
 	info, err := f.Stat()
 	if err != nil {
 		return fmt.Sprintf("(cannot read log: %v)", err)

@@ -65,7 +65,7 @@ func newTestSuite(t *testing.T) *Suite {
 func progress(t *testing.T) func(format string, args ...any) {
 	w := t.Output()
 	return func(format string, args ...any) {
-		fmt.Fprintf(w, format+"\n", args...)
+		_, _ = fmt.Fprintf(w, format+"\n", args...)
 	}
 }
 

@@ -124,7 +124,11 @@ func (s *server) terminate(lang string, timeout time.Duration) error {
 		err := fmt.Errorf("the server did not exit within %s of SIGTERM; its process group was killed", timeout)
 		return errors.Join(err, s.close())
 	}
-	return checkExit(lang, s.cmd.ProcessState, s.exitText())
+	text := s.exitText()
+	if _, err := fmt.Fprintf(s.log, "# harness: after SIGTERM the server %s\n", text); err != nil {
+		return err
+	}
+	return checkExit(lang, s.cmd.ProcessState, text)
 }
 
 func checkExit(lang string, st *os.ProcessState, text string) error {
@@ -167,8 +171,10 @@ func freePort() (int, error) {
 	if err != nil {
 		return 0, err
 	}
-	defer l.Close()
 	addr, ok := l.Addr().(*net.TCPAddr)
+	if err := l.Close(); err != nil {
+		return 0, err
+	}
 	if !ok {
 		return 0, fmt.Errorf("unexpected listener address %v", l.Addr())
 	}

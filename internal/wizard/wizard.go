@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 
+	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/huh"
 
 	"github.com/archgen/archgen/internal/catalog"
@@ -120,6 +121,13 @@ func (w *Wizard) Overwrite(ctx context.Context, path string, old, new []byte) (b
 	return overwrite, err
 }
 
+// KeyMap is huh's default key map with Esc cancelling like Ctrl-C.
+func KeyMap() *huh.KeyMap {
+	km := huh.NewDefaultKeyMap()
+	km.Quit = key.NewBinding(key.WithKeys("ctrl+c", "esc"), key.WithHelp("esc", "cancel"))
+	return km
+}
+
 // run runs one form. Ctrl-C, Esc or the end of input cancel the wizard.
 func (w *Wizard) run(ctx context.Context, form *huh.Form) error {
 	in := w.In
@@ -129,7 +137,7 @@ func (w *Wizard) run(ctx context.Context, form *huh.Form) error {
 		}
 		in = w.lines
 	}
-	form = form.WithInput(in).WithOutput(w.Out).WithAccessible(w.Accessible).WithShowHelp(!w.Accessible)
+	form = form.WithInput(in).WithOutput(w.Out).WithAccessible(w.Accessible).WithShowHelp(!w.Accessible).WithKeyMap(KeyMap())
 	err := form.RunWithContext(ctx)
 	switch {
 	case errors.Is(err, huh.ErrUserAborted), ctx.Err() != nil:

@@ -1,0 +1,124 @@
+package wizard
+
+import (
+	"testing"
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/huh"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/archgen/archgen/internal/catalog"
+	"github.com/archgen/archgen/templates"
+)
+
+// drive feeds key messages to a form as a terminal would, running the
+// commands each key returns so focus moves between fields. Commands that
+// wait (cursor blinks) are abandoned after a moment.
+func drive(t *testing.T, form *huh.Form, keys ...tea.KeyMsg) *huh.Form {
+	t.Helper()
+	form = form.WithKeyMap(KeyMap())
+	model := tea.Model(form)
+	var pending []tea.Cmd
+	settle := func() {
+		for i := 0; len(pending) > 0 && i < 50; i++ {
+			cmd := pending[0]
+			pending = pending[1:]
+			msg := quick(cmd)
+			if batch, ok := msg.(tea.BatchMsg); ok {
+				pending = append(pending, batch...)
+				continue
+			}
+			if msg != nil {
+				var next tea.Cmd
+				model, next = model.Update(msg)
+				pending = append(pending, next)
+			}
+		}
+		pending = nil
+	}
+	pending = append(pending, form.Init())
+	settle()
+	for _, k := range keys {
+		var cmd tea.Cmd
+		model, cmd = model.Update(k)
+		pending = append(pending, cmd)
+		settle()
+	}
+	f, ok := model.(*huh.Form)
+	require.True(t, ok)
+	return f
+}
+
+// quick runs a command, giving up on one that does not return at once.
+func quick(cmd tea.Cmd) tea.Msg {
+	if cmd == nil {
+		return nil
+	}
+	ch := make(chan tea.Msg, 1)
+	go func() { ch <- cmd() }()
+	select {
+	case msg := <-ch:
+		return msg
+	case <-time.After(250 * time.Millisecond):
+		return nil
+	}
+}
+
+func typed(s string) tea.KeyMsg { return tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(s)} }
+
+var (
+	enter = tea.KeyMsg{Type: tea.KeyEnter}
+	down  = tea.KeyMsg{Type: tea.KeyDown}
+	esc   = tea.KeyMsg{Type: tea.KeyEsc}
+	ctrlC = tea.KeyMsg{Type: tea.KeyCtrlC}
+)
+
+func testCatalog(t *testing.T) *catalog.Catalog {
+	t.Helper()
+	c, err := catalog.Load(templates.FS())
+	require.NoError(t, err)
+	return c
+}
+
+func TestNameFormByKeys(t *testing.T) {
+	var name string
+	f := drive(t, NameForm(&name), typed("Bad Name"), enter)
+	assert.NotEqual(t, huh.StateCompleted, f.State, "an invalid name is refused as typed")
+	name = ""
+	f = drive(t, NameForm(&name), typed("my-api"), enter)
+	assert.Equal(t, huh.StateCompleted, f.State)
+	assert.Equal(t, "my-api", name)
+}
+
+func TestLangFormByKeys(t *testing.T) {
+	lang := "go"
+	f := drive(t, LangForm(testCatalog(t), "entry", &lang), down, down, enter)
+	assert.Equal(t, huh.StateCompleted, f.State)
+	assert.Equal(t, "python", lang)
+}
+
+func TestEscAndCtrlCAbort(t *testing.T) {
+	for name, k := range map[string]tea.KeyMsg{"esc": esc, "ctrl+c": ctrlC} {
+		var s string
+		f := drive(t, NameForm(&s), typed("abc"), k)
+		assert.Equal(t, huh.StateAborted, f.State, name)
+	}
+}
+
+func TestDetailsFormValidatesParams(t *testing.T) {
+	tm, ok := testCatalog(t).Get("entry/go-stdlib")
+	require.True(t, ok)
+	module := "demo"
+	port := "8080"
+	form := DetailsForm(tm, true, &module, map[string]*string{"port": &port})
+	require.NotNil(t, form)
+	bs := tea.KeyMsg{Type: tea.KeyBackspace}
+	f := drive(t, form, enter, bs, bs, bs, bs, typed("99999"), enter)
+	assert.NotEqual(t, huh.StateCompleted, f.State, "out-of-range port is refused")
+	port = "8080"
+	f = drive(t, DetailsForm(tm, true, &module, map[string]*string{"port": &port}), enter, bs, bs, bs, bs, typed("9090"), enter)
+	assert.Equal(t, huh.StateCompleted, f.State)
+	assert.Equal(t, "9090", port)
+}
