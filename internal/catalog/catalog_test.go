@@ -87,7 +87,7 @@ func TestManifestValidation(t *testing.T) {
 	}
 	for name, m := range bad {
 		_, err := Load(fstest.MapFS{"entry/go-stdlib/template.yaml": {Data: []byte(m)}})
-		assert.Error(t, err, name)
+		require.Error(t, err, name)
 	}
 	_, err := Load(fixture(map[string]string{
 		"entry/go-chi/template.yaml": "id: entry/go-chi\ntier: entry\nlang: go\nstyle: chi\ndefault: true\ndescription: chi\ncommands: {verify: v, run: r}\n",
@@ -102,12 +102,12 @@ func TestParameterParse(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, 5, v)
 	_, err = p.Parse("11")
-	assert.ErrorContains(t, err, `parameter "n": 11 is out of range 1..10`)
+	require.ErrorContains(t, err, `parameter "n": 11 is out of range 1..10`)
 	_, err = p.Parse("five")
-	assert.ErrorContains(t, err, "not a whole number")
+	require.ErrorContains(t, err, "not a whole number")
 	b := Parameter{Name: "b", Type: TypeBool}
 	_, err = b.Parse("maybe")
-	assert.ErrorContains(t, err, "not true or false")
+	require.ErrorContains(t, err, "not true or false")
 	s := Parameter{Name: "s", Type: TypeString, Choices: []string{"a", "b"}}
 	_, err = s.Parse("c")
 	assert.ErrorContains(t, err, "not one of [a b]")

@@ -59,15 +59,15 @@ func checkFile(t *testing.T, f render.File) {
 	}
 	assert.Empty(t, leftover.Find(text), "%s holds template markers", f.Path)
 	assert.NotContains(t, string(f.Content), "<no value>", f.Path)
-	switch ext := filepath.Ext(f.Path); {
-	case ext == ".go":
+	switch filepath.Ext(f.Path) {
+	case ".go":
 		formatted, err := format.Source(f.Content)
 		if assert.NoError(t, err, f.Path) {
 			assert.Equal(t, string(formatted), string(f.Content), "%s is not gofmt-clean", f.Path)
 		}
-	case ext == ".json":
+	case ".json":
 		assert.True(t, json.Valid(f.Content), "%s is not valid JSON", f.Path)
-	case ext == ".yaml" || ext == ".yml":
+	case ".yaml", ".yml":
 		var v any
 		assert.NoError(t, yaml.Unmarshal(f.Content, &v), "%s is not valid YAML", f.Path)
 	}

@@ -88,7 +88,7 @@ func ValidateModule(lang, mod string) error {
 
 func validateGo(mod string) error {
 	if err := module.CheckImportPath(mod); err != nil {
-		return fmt.Errorf("go module path %q is invalid: %v; use a path such as github.com/acme/my-api", mod, unwrapModErr(err))
+		return fmt.Errorf("go module path %q is invalid: %w; use a path such as github.com/acme/my-api", mod, unwrapModErr(err))
 	}
 	return nil
 }
