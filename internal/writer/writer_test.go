@@ -171,3 +171,54 @@ func TestSymlinkEscapeRefused(t *testing.T) {
 	assert.Empty(t, tree(t, outside)[filepath.Join("app", "main.go")])
 	assert.Len(t, tree(t, outside), 1, "nothing was written through the symlink")
 }
+
+func TestPolicies(t *testing.T) {
+	setup := func(t *testing.T) string {
+		dir := t.TempDir()
+		require.NoError(t, os.WriteFile(filepath.Join(dir, "README.md"), []byte("mine\n"), 0o644))
+		return dir
+	}
+	t.Run("refuse", func(t *testing.T) {
+		p, err := Compare(setup(t), files(), PolicyRefuse)
+		require.NoError(t, err)
+		var ne *NotEmptyError
+		require.ErrorAs(t, p.Err(), &ne)
+		require.ErrorAs(t, p.Write(context.Background()), &ne)
+	})
+	t.Run("fail", func(t *testing.T) {
+		dir := setup(t)
+		p, err := Compare(dir, files(), PolicyFail)
+		require.NoError(t, err)
+		var ce *ConflictError
+		require.ErrorAs(t, p.Err(), &ce)
+		assert.Equal(t, []string{"README.md"}, ce.Paths)
+		assert.Equal(t, 1, p.Count(Conflict))
+		before := tree(t, dir)
+		require.Error(t, p.Write(context.Background()))
+		assert.Equal(t, before, tree(t, dir))
+	})
+	t.Run("skip", func(t *testing.T) {
+		dir := setup(t)
+		p, err := Compare(dir, files(), PolicySkip)
+		require.NoError(t, err)
+		require.NoError(t, p.Write(context.Background()))
+		assert.Equal(t, 1, p.Count(Skip))
+		assert.Equal(t, "-rw-r--r-- mine\n", tree(t, dir)["README.md"])
+		assert.Contains(t, tree(t, dir), "bin/run")
+	})
+	t.Run("resolve per file", func(t *testing.T) {
+		dir := setup(t)
+		p, err := Compare(dir, files(), PolicyFail)
+		require.NoError(t, err)
+		p.Resolve("README.md", true)
+		require.NoError(t, p.Err())
+		require.NoError(t, p.Write(context.Background()))
+		assert.Equal(t, "-rw-r--r-- # demo\n", tree(t, dir)["README.md"])
+	})
+	t.Run("dry compare of a missing dir", func(t *testing.T) {
+		p, err := Compare(filepath.Join(t.TempDir(), "none"), files(), PolicyRefuse)
+		require.NoError(t, err)
+		require.NoError(t, p.Err())
+		assert.Equal(t, 3, p.Count(Create))
+	})
+}
