@@ -67,7 +67,7 @@ function errorHandler(err, req, res, next) {
 }
 
 /** Starts the server from environment variables (and `.env`, if present). */
-export function main() {
+function main() {
   if (existsSync(".env")) {
     process.loadEnvFile(".env");
   }
@@ -120,7 +120,12 @@ export function main() {
         logger.error({ err }, "error while closing the server");
         process.exitCode = 1;
       }
-      db.close();
+      try {
+        db.close();
+      } catch (closeErr) {
+        logger.error({ err: closeErr }, "error while closing the database");
+        process.exitCode = 1;
+      }
       logger.info("shutdown complete");
     });
   };
