@@ -43,9 +43,8 @@ func (w *Wizard) Ask(ctx context.Context, cat *catalog.Catalog, r *Request) erro
 		}
 	}
 	if !r.Given("tier") {
-		if tiers := tiersOf(cat); len(tiers) == 1 {
-			r.Tier = tiers[0]
-		} else if err := w.run(ctx, TierForm(cat, &r.Tier)); err != nil {
+		// Asked even when one tier exists: its row tells the scale it is for.
+		if err := w.run(ctx, TierForm(cat, &r.Tier)); err != nil {
 			return err
 		}
 	}

@@ -37,11 +37,11 @@ func TestWizardAccessibleTranscripts(t *testing.T) {
 	}{
 		// Every question answered: name, tier (1 = entry), language
 		// (3 = python), module (default), port, confirm.
-		{"python", "shop\n3\n\n5050\ny\n", nil},
+		{"python", "shop\n1\n3\n\n5050\ny\n", nil},
 		// The flags settle tier and language; only the rest is asked.
 		{"flags-settle-lang", "svc\nio.acme.svc\n\ny\n", []string{"--tier", "entry", "--lang", "java"}},
 		// Invalid answers are refused as typed, with the flags' messages.
-		{"validation", "Bad Name\nok-name\n1\nnot a/module!\n\n99999\n8081\ny\n", nil},
+		{"validation", "Bad Name\nok-name\n1\n1\nnot a/module!\n\n99999\n8081\ny\n", nil},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -57,7 +57,7 @@ func TestWizardAccessibleTranscripts(t *testing.T) {
 
 func TestWizardWritesWhatItSays(t *testing.T) {
 	dir := t.TempDir()
-	transcript, err := session(t, dir, "shop\n3\n\n5050\ny\n")
+	transcript, err := session(t, dir, "shop\n1\n3\n\n5050\ny\n")
 	require.NoError(t, err, transcript)
 	answers, err := os.ReadFile(filepath.Join(dir, "shop", ".archgen.yaml"))
 	require.NoError(t, err)
@@ -68,7 +68,7 @@ func TestWizardWritesWhatItSays(t *testing.T) {
 
 func TestWizardDeclineOrEndOfInputWritesNothing(t *testing.T) {
 	for name, input := range map[string]string{
-		"declined":     "shop\n1\n\n\nn\n",
+		"declined":     "shop\n1\n1\n\n\nn\n",
 		"end of input": "shop\n",
 	} {
 		t.Run(name, func(t *testing.T) {
@@ -92,7 +92,7 @@ func TestWizardAsksPerConflict(t *testing.T) {
 	require.NoError(t, os.Remove(filepath.Join(dir, "api", "db.go")))
 	// Asked only because NAME is absent; the dir is given by flag. The
 	// conflict is shown with a diff and kept (default no); db.go is created.
-	transcript, err := session(t, dir, "api\n1\n\n\n\ny\n", "--dir", "api")
+	transcript, err := session(t, dir, "api\n1\n1\n\n\n\ny\n", "--dir", "api")
 	require.NoError(t, err, transcript)
 	assert.Contains(t, transcript, "main.go exists with other content")
 	assert.Contains(t, transcript, "-package main // mine")
