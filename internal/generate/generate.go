@@ -38,6 +38,7 @@ func Data(t *catalog.Template, a *answers.Answers) (render.Data, error) {
 // Commands renders the manifest's command lines with the project's data.
 func Commands(t *catalog.Template, d render.Data) (render.Commands, error) {
 	var out render.Commands
+	set := render.NewSet()
 	for _, c := range []struct {
 		dst *string
 		src string
@@ -47,7 +48,7 @@ func Commands(t *catalog.Template, d render.Data) (render.Commands, error) {
 		{&out.Build, t.Commands.Build},
 		{&out.Run, t.Commands.Run},
 	} {
-		b, err := render.Text(t.ID+" commands", c.src, d)
+		b, err := set.Text(t.ID+" commands", c.src, d)
 		if err != nil {
 			return out, err
 		}

@@ -61,6 +61,7 @@ var funcs = sprig.HermeticTxtFuncMap()
 // containing "{{" are executed too. The result is sorted by path.
 func Tree(fsys fs.FS, data Data, opts Options) ([]File, error) {
 	var files []File
+	set := NewSet()
 	seen := map[string]string{}
 	err := fs.WalkDir(fsys, ".", func(src string, d fs.DirEntry, err error) error {
 		if err != nil {
@@ -72,7 +73,7 @@ func Tree(fsys fs.FS, data Data, opts Options) ([]File, error) {
 		if !d.Type().IsRegular() {
 			return fmt.Errorf("%s: only regular files can be templates", src)
 		}
-		dst, err := Path(src, data)
+		dst, err := set.Path(src, data)
 		if err != nil {
 			return err
 		}
@@ -83,7 +84,7 @@ func Tree(fsys fs.FS, data Data, opts Options) ([]File, error) {
 		content := raw
 		if strings.HasSuffix(dst, TemplateSuffix) {
 			dst = strings.TrimSuffix(dst, TemplateSuffix)
-			if content, err = Text(src, string(raw), data); err != nil {
+			if content, err = set.Text(src, string(raw), data); err != nil {
 				return err
 			}
 		}
@@ -110,9 +111,33 @@ func Sort(files []File) {
 	slices.SortFunc(files, func(a, b File) int { return strings.Compare(a.Path, b.Path) })
 }
 
-// Text executes one template text. A missing key is an error, never "<no value>".
+// Set executes template texts that share one function map. Installing
+// sprig's map is most of the cost of a small template, so a whole tree is
+// rendered with one Set.
+type Set struct {
+	root *template.Template
+}
+
+// NewSet returns a Set with sprig's hermetic functions, in which a missing
+// key is an error, never "<no value>".
+func NewSet() *Set {
+	return &Set{root: template.New("").Funcs(funcs).Option("missingkey=error")}
+}
+
+// Text executes one template text with a fresh Set.
 func Text(name, text string, data any) ([]byte, error) {
-	t, err := template.New(name).Funcs(funcs).Option("missingkey=error").Parse(text)
+	return NewSet().Text(name, text, data)
+}
+
+// Path renders a templated path with a fresh Set; see Set.Path.
+func Path(src string, data any) (string, error) {
+	return NewSet().Path(src, data)
+}
+
+// Text executes one template text. A later text of the same name replaces
+// the earlier one, which has been executed by then.
+func (s *Set) Text(name, text string, data any) ([]byte, error) {
+	t, err := s.root.New(name).Parse(text)
 	if err != nil {
 		return nil, err
 	}
@@ -125,12 +150,12 @@ func Text(name, text string, data any) ([]byte, error) {
 
 // Path renders a slash-separated template path segment by segment and
 // checks that the result stays a clean relative path inside the project.
-func Path(src string, data any) (string, error) {
+func (s *Set) Path(src string, data any) (string, error) {
 	segs := strings.Split(src, "/")
 	out := make([]string, 0, len(segs))
 	for _, seg := range segs {
 		if strings.Contains(seg, "{{") {
-			b, err := Text(src, seg, data)
+			b, err := s.Text(src, seg, data)
 			if err != nil {
 				return "", err
 			}
