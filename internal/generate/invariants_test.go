@@ -6,6 +6,7 @@ import (
 	"go/format"
 	"os"
 	"os/exec"
+	"path"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -67,6 +68,10 @@ func checkFile(t *testing.T, f render.File) {
 		}
 	case ".json":
 		assert.True(t, json.Valid(f.Content), "%s is not valid JSON", f.Path)
+	case "":
+		if path.Base(f.Path) == "Dockerfile" {
+			checkDockerfile(t, f)
+		}
 	case ".yaml", ".yml":
 		var v any
 		assert.NoError(t, yaml.Unmarshal(f.Content, &v), "%s is not valid YAML", f.Path)
@@ -97,4 +102,28 @@ func TestGoProjectsVet(t *testing.T) {
 			require.NoError(t, err, "go vet in %s:\n%s", dir, out)
 		})
 	}
+}
+
+// checkDockerfile holds every Dockerfile to what the templates promise:
+// several stages, and a final stage that runs as a user other than root.
+// (No Docker engine is needed: the instructions are read, not built.)
+func checkDockerfile(t *testing.T, f render.File) {
+	t.Helper()
+	stages, user := 0, ""
+	for _, line := range strings.Split(string(f.Content), "\n") {
+		fields := strings.Fields(line)
+		if len(fields) < 2 {
+			continue
+		}
+		switch strings.ToUpper(fields[0]) {
+		case "FROM":
+			stages++
+			user = ""
+		case "USER":
+			user = fields[1]
+		}
+	}
+	assert.GreaterOrEqual(t, stages, 2, "%s is not a multi-stage build", f.Path)
+	assert.NotEmpty(t, user, "%s: the final stage sets no USER, so it runs as root", f.Path)
+	assert.NotContains(t, []string{"root", "0", "0:0", "root:root"}, user, "%s: the final stage runs as root", f.Path)
 }
