@@ -17,6 +17,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/archgen/archgen/internal/answers"
 	"github.com/archgen/archgen/internal/render"
 	"github.com/archgen/archgen/internal/writer"
 )
@@ -49,6 +50,32 @@ func TestInvariants(t *testing.T) {
 				}
 			})
 		}
+	}
+}
+
+// TestReadmeAndCIUseTheManifestCommands: the generated README and CI
+// workflow print the very commands the e2e harness runs.
+func TestReadmeAndCIUseTheManifestCommands(t *testing.T) {
+	for _, tm := range loadCatalog(t).All() {
+		t.Run(tm.ID, func(t *testing.T) {
+			a := &answers.Answers{Name: "my-api"}
+			require.NoError(t, a.Complete(tm))
+			d, err := Data(tm, a)
+			require.NoError(t, err)
+			byPath := map[string]string{}
+			for _, f := range generateDefault(t, tm, "my-api", "") {
+				byPath[f.Path] = string(f.Content)
+			}
+			for _, doc := range []string{"README.md", ".github/workflows/ci.yml"} {
+				require.Contains(t, byPath, doc)
+				for _, c := range []string{d.Commands.Install, d.Commands.Verify, d.Commands.Build} {
+					if c != "" {
+						assert.Contains(t, byPath[doc], c, "%s does not run %q", doc, c)
+					}
+				}
+			}
+			assert.Contains(t, byPath["README.md"], d.Commands.Run)
+		})
 	}
 }
 
