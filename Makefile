@@ -2,7 +2,9 @@
 GO       ?= go
 BIN      := bin/archgen
 VERSION  ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
-LDFLAGS  := -s -w -X github.com/archgen/archgen/internal/buildinfo.Version=$(VERSION)
+COMMIT   ?= $(shell git rev-parse --short HEAD 2>/dev/null)
+LDFLAGS  := -s -w -X github.com/archgen/archgen/internal/buildinfo.Version=$(VERSION) \
+            -X github.com/archgen/archgen/internal/buildinfo.Commit=$(COMMIT)
 GOLANGCI := github.com/golangci/golangci-lint/v2/cmd/golangci-lint@v2.15.0
 
 .PHONY: all build install test e2e bench fuzz lint golden clean
@@ -34,8 +36,8 @@ lint: ## golangci-lint and gofmt
 	@test -z "$$(gofmt -l $$(git ls-files '*.go'))" || { gofmt -l $$(git ls-files '*.go'); echo 'gofmt: the files above need formatting'; exit 1; }
 	$(GO) run $(GOLANGCI) run ./...
 
-golden: ## Rewrite golden files (review the diff before committing)
-	UPDATE_GOLDEN=1 $(GO) test ./internal/generate/ ./internal/cli/
+golden: ## Rewrite every golden file (review the diff before committing)
+	UPDATE_GOLDEN=1 $(GO) test ./...
 
 clean:
 	rm -rf bin

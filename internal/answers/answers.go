@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"maps"
 	"slices"
+	"strings"
 
 	"github.com/goccy/go-yaml"
 
@@ -44,7 +45,7 @@ func (a *Answers) Complete(t *catalog.Template) error {
 	for k, v := range a.Params {
 		p, ok := t.Parameter(k)
 		if !ok {
-			return fmt.Errorf("template %s has no parameter %q; it takes %v", t.ID, k, paramNames(t))
+			return fmt.Errorf("template %s has no parameter %q; it takes %s", t.ID, k, strings.Join(paramNames(t), ", "))
 		}
 		val, err := p.Parse(fmt.Sprint(v))
 		if err != nil {

@@ -50,6 +50,13 @@ func Load(fsys fs.FS) (*Catalog, error) {
 		if d := slices.Index(Langs, a.Lang) - slices.Index(Langs, b.Lang); d != 0 {
 			return d
 		}
+		if a.Default != b.Default {
+			// The default style comes first.
+			if a.Default {
+				return -1
+			}
+			return 1
+		}
 		return strings.Compare(a.Style, b.Style)
 	})
 	return c, c.checkDefaults()
@@ -90,7 +97,8 @@ func (c *Catalog) checkDefaults() error {
 	return nil
 }
 
-// All returns every template, ordered by tier, language and style.
+// All returns every template, ordered by tier and language, then the
+// default style first and the others by name.
 func (c *Catalog) All() []*Template { return slices.Clone(c.templates) }
 
 // Get returns the template with the given id.
@@ -103,6 +111,28 @@ func (c *Catalog) Get(id string) (*Template, bool) {
 	return nil, false
 }
 
+// lowerHint suggests the lowercase spelling when that is a valid value.
+func lowerHint(v string, valid []string) string {
+	if low := strings.ToLower(v); low != v && slices.Contains(valid, low) {
+		return fmt.Sprintf(" (did you mean %q?)", low)
+	}
+	return ""
+}
+
+// otherLangHint names the languages of the tier that do have the style.
+func (c *Catalog) otherLangHint(tier, style string) string {
+	var hints []string
+	for _, t := range c.templates {
+		if t.Tier == tier && t.Style == style {
+			hints = append(hints, "--lang "+t.Lang)
+		}
+	}
+	if len(hints) == 0 {
+		return ""
+	}
+	return fmt.Sprintf(" (%s/%s exists with %s)", tier, style, strings.Join(hints, " or "))
+}
+
 // ErrNoTemplate is wrapped by every Resolve error.
 var ErrNoTemplate = errors.New("no such template")
 
@@ -111,10 +141,10 @@ var ErrNoTemplate = errors.New("no such template")
 // asked for and lists what exists.
 func (c *Catalog) Resolve(tier, lang, style string) (*Template, error) {
 	if !slices.Contains(Tiers, tier) {
-		return nil, fmt.Errorf("%w: unknown tier %q; choose one of %s", ErrNoTemplate, tier, strings.Join(Tiers, ", "))
+		return nil, fmt.Errorf("%w: unknown tier %q; choose one of %s%s", ErrNoTemplate, tier, strings.Join(Tiers, ", "), lowerHint(tier, Tiers))
 	}
 	if !slices.Contains(Langs, lang) {
-		return nil, fmt.Errorf("%w: unknown language %q; choose one of %s", ErrNoTemplate, lang, strings.Join(Langs, ", "))
+		return nil, fmt.Errorf("%w: unknown language %q; choose one of %s%s", ErrNoTemplate, lang, strings.Join(Langs, ", "), lowerHint(lang, Langs))
 	}
 	var candidates []*Template
 	for _, t := range c.templates {
@@ -133,7 +163,7 @@ func (c *Catalog) Resolve(tier, lang, style string) (*Template, error) {
 		if style == "" {
 			return nil, fmt.Errorf("%w: %s/%s has no default style; use --style with one of %s", ErrNoTemplate, tier, lang, strings.Join(styles, ", "))
 		}
-		return nil, fmt.Errorf("%w: style %q does not exist for %s/%s; use --style with one of %s", ErrNoTemplate, style, tier, lang, strings.Join(styles, ", "))
+		return nil, fmt.Errorf("%w: style %q does not exist for %s/%s; use --style with one of %s%s", ErrNoTemplate, style, tier, lang, strings.Join(styles, ", "), c.otherLangHint(tier, style))
 	}
 	ids := make([]string, len(c.templates))
 	for i, t := range c.templates {

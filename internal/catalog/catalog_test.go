@@ -47,7 +47,7 @@ func TestLoadAndResolve(t *testing.T) {
 	for _, tm := range c.All() {
 		ids = append(ids, tm.ID)
 	}
-	assert.Equal(t, []string{"entry/go-chi", "entry/go-stdlib"}, ids)
+	assert.Equal(t, []string{"entry/go-stdlib", "entry/go-chi"}, ids, "the default style comes first")
 
 	tm, err := c.Resolve("entry", "go", "")
 	require.NoError(t, err)
@@ -77,13 +77,14 @@ func TestResolveErrorsListWhatExists(t *testing.T) {
 
 func TestManifestValidation(t *testing.T) {
 	bad := map[string]string{
-		"unknown key":    goManifest + "colour: blue\n",
-		"id mismatch":    "id: entry/go-gin\ntier: entry\nlang: go\nstyle: stdlib\ndescription: d\ncommands: {verify: v, run: r}\n",
-		"bad tier":       "id: huge/go-stdlib\ntier: huge\nlang: go\nstyle: stdlib\ndescription: d\ncommands: {verify: v, run: r}\n",
-		"no verify":      "id: entry/go-stdlib\ntier: entry\nlang: go\nstyle: stdlib\ndescription: d\ncommands: {run: r}\n",
-		"bad default":    "id: entry/go-stdlib\ntier: entry\nlang: go\nstyle: stdlib\ndescription: d\ncommands: {verify: v, run: r}\nparameters: [{name: port, type: int, default: x}]\n",
-		"out of range":   "id: entry/go-stdlib\ntier: entry\nlang: go\nstyle: stdlib\ndescription: d\ncommands: {verify: v, run: r}\nparameters: [{name: port, type: int, default: 0, min: 1}]\n",
-		"no description": "id: entry/go-stdlib\ntier: entry\nlang: go\nstyle: stdlib\ncommands: {verify: v, run: r}\n",
+		"unknown key":     goManifest + "colour: blue\n",
+		"id mismatch":     "id: entry/go-gin\ntier: entry\nlang: go\nstyle: stdlib\ndescription: d\ncommands: {verify: v, run: r}\n",
+		"bad tier":        "id: huge/go-stdlib\ntier: huge\nlang: go\nstyle: stdlib\ndescription: d\ncommands: {verify: v, run: r}\n",
+		"no verify":       "id: entry/go-stdlib\ntier: entry\nlang: go\nstyle: stdlib\ndescription: d\ncommands: {run: r}\n",
+		"bad default":     "id: entry/go-stdlib\ntier: entry\nlang: go\nstyle: stdlib\ndescription: d\ncommands: {verify: v, run: r}\nparameters: [{name: port, type: int, default: x}]\n",
+		"out of range":    "id: entry/go-stdlib\ntier: entry\nlang: go\nstyle: stdlib\ndescription: d\ncommands: {verify: v, run: r}\nparameters: [{name: port, type: int, default: 0, min: 1}]\n",
+		"no description":  "id: entry/go-stdlib\ntier: entry\nlang: go\nstyle: stdlib\ncommands: {verify: v, run: r}\n",
+		"unknown service": "id: entry/go-stdlib\ntier: entry\nlang: go\nstyle: stdlib\ndescription: d\ncommands: {verify: v, run: r}\nservices: [mysql]\n",
 	}
 	for name, m := range bad {
 		_, err := Load(fstest.MapFS{"entry/go-stdlib/template.yaml": {Data: []byte(m)}})
@@ -110,5 +111,5 @@ func TestParameterParse(t *testing.T) {
 	require.ErrorContains(t, err, "not true or false")
 	s := Parameter{Name: "s", Type: TypeString, Choices: []string{"a", "b"}}
 	_, err = s.Parse("c")
-	assert.ErrorContains(t, err, "not one of [a b]")
+	assert.ErrorContains(t, err, "not one of a, b")
 }

@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"slices"
 	"strconv"
+	"strings"
 )
 
 // Tiers lists the architecture tiers in the order of the guide.
@@ -12,6 +13,10 @@ var Tiers = []string{"entry", "intermediate", "enterprise"}
 
 // Langs lists the language styles archgen knows, in catalog order.
 var Langs = []string{"go", "node", "python", "java"}
+
+// Services lists the servers a manifest may ask for; the end-to-end
+// harness provides each of them.
+var Services = []string{"postgres"}
 
 // Parameter types a manifest may declare.
 const (
@@ -66,9 +71,9 @@ var (
 func (m *Manifest) validate(dir string) error {
 	switch {
 	case !slices.Contains(Tiers, m.Tier):
-		return fmt.Errorf("tier %q is not one of %v", m.Tier, Tiers)
+		return fmt.Errorf("tier %q is not one of %s", m.Tier, strings.Join(Tiers, ", "))
 	case !slices.Contains(Langs, m.Lang):
-		return fmt.Errorf("lang %q is not one of %v", m.Lang, Langs)
+		return fmt.Errorf("lang %q is not one of %s", m.Lang, strings.Join(Langs, ", "))
 	case !styleRe.MatchString(m.Style):
 		return fmt.Errorf("style %q must be lowercase words joined by hyphens", m.Style)
 	case m.ID != m.Tier+"/"+m.Lang+"-"+m.Style:
@@ -79,6 +84,11 @@ func (m *Manifest) validate(dir string) error {
 		return fmt.Errorf("description is empty")
 	case m.Commands.Verify == "" || m.Commands.Run == "":
 		return fmt.Errorf("commands.verify and commands.run are required")
+	}
+	for _, svc := range m.Services {
+		if !slices.Contains(Services, svc) {
+			return fmt.Errorf("service %q is not one archgen can provide; use one of %s", svc, strings.Join(Services, ", "))
+		}
 	}
 	seen := map[string]bool{}
 	for i := range m.Parameters {
@@ -92,7 +102,7 @@ func (m *Manifest) validate(dir string) error {
 		seen[p.Name] = true
 		def, err := p.Parse(fmt.Sprint(p.Default))
 		if err != nil {
-			return fmt.Errorf("default: %w", err)
+			return fmt.Errorf("the default of %w", err)
 		}
 		p.Default = def
 	}
@@ -139,7 +149,7 @@ func (p Parameter) Parse(s string) (any, error) {
 		return b, nil
 	case TypeString, "":
 		if len(p.Choices) > 0 && !slices.Contains(p.Choices, s) {
-			return nil, fmt.Errorf("parameter %q: %q is not one of %v", p.Name, s, p.Choices)
+			return nil, fmt.Errorf("parameter %q: %q is not one of %s", p.Name, s, strings.Join(p.Choices, ", "))
 		}
 		if p.Pattern != "" {
 			re, err := regexp.Compile(`^(?:` + p.Pattern + `)$`)

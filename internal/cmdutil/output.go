@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"slices"
+	"strings"
 )
 
 // Output formats of --output.
@@ -18,7 +19,7 @@ func CheckOutput(value string, allowed ...string) error {
 	if slices.Contains(allowed, value) {
 		return nil
 	}
-	return Usagef("--output %q is not supported; use one of %v", value, allowed)
+	return Usagef("--output %q is not supported; use one of %s", value, strings.Join(allowed, ", "))
 }
 
 // WriteJSON writes v as indented JSON followed by a newline.

@@ -8,7 +8,7 @@ import (
 	"path/filepath"
 	"testing"
 
-	"github.com/stretchr/testify/assert"
+	"github.com/aymanbagabas/go-udiff"
 	"github.com/stretchr/testify/require"
 )
 
@@ -17,7 +17,8 @@ var update = flag.Bool("update", false, "rewrite golden files with the current o
 // Updating reports whether golden files are being rewritten.
 func Updating() bool { return *update || os.Getenv("UPDATE_GOLDEN") == "1" }
 
-// Assert compares got with the golden file at path, or rewrites it.
+// Assert compares got with the golden file at path, or rewrites it. A
+// mismatch is reported as a unified diff, not as two whole files.
 func Assert(t *testing.T, path string, got []byte) {
 	t.Helper()
 	if Updating() {
@@ -26,6 +27,9 @@ func Assert(t *testing.T, path string, got []byte) {
 		return
 	}
 	want, err := os.ReadFile(path)
-	require.NoError(t, err, "golden file missing; run the test with UPDATE_GOLDEN=1 and review the diff")
-	assert.Equal(t, string(want), string(got), "output differs from %s; if intended, rerun with UPDATE_GOLDEN=1 and review the diff", path)
+	require.NoError(t, err, "golden file missing; run the test with UPDATE_GOLDEN=1 (make golden) and review the diff")
+	if string(want) != string(got) {
+		t.Errorf("output differs from %s; if intended, run make golden and review the diff:\n%s",
+			path, udiff.Unified(path, "got", string(want), string(got)))
+	}
 }

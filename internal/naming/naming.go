@@ -32,10 +32,22 @@ func ValidateName(name string) error {
 		return nil
 	}
 	hint := ""
-	if low := strings.ToLower(name); low != name && nameRe.MatchString(low) {
-		hint = fmt.Sprintf(" (try %q)", low)
+	if s := slug(name); s != "" && len(s) <= MaxNameLen {
+		hint = fmt.Sprintf(" (try %q)", s)
 	}
 	return fmt.Errorf("project name %q is invalid: use lowercase letters, digits and single hyphens or underscores, starting with a letter%s", name, hint)
+}
+
+var nonWord = regexp.MustCompile(`[^a-z0-9]+`)
+
+// slug turns a rejected name into a valid one to suggest, or "".
+func slug(name string) string {
+	s := strings.Trim(nonWord.ReplaceAllString(strings.ToLower(name), "-"), "-")
+	s = strings.TrimLeft(s, "0123456789-")
+	if !nameRe.MatchString(s) {
+		return ""
+	}
+	return s
 }
 
 // DefaultModule derives the module identifier for lang from a valid name:
@@ -49,9 +61,33 @@ func DefaultModule(lang, name string) string {
 		return unkeyword(strings.ReplaceAll(name, "-", "_"), pythonKeywords)
 	case "java":
 		return "com.example." + unkeyword(strings.NewReplacer("-", "", "_", "").Replace(name), javaKeywords)
+	case "go":
+		if reservedGo(name) {
+			return "example.com/" + name
+		}
+		return name
 	default:
 		return name
 	}
+}
+
+// goReserved are the first path elements a module must not take: the
+// standard library's top-level packages and the go command's own names.
+var goReserved = []string{
+	"all", "archive", "bufio", "builtin", "bytes", "cmd", "cmp", "compress",
+	"container", "context", "crypto", "database", "debug", "embed", "encoding",
+	"errors", "expvar", "flag", "fmt", "go", "hash", "html", "image", "index",
+	"internal", "io", "iter", "log", "main", "maps", "math", "mime", "net",
+	"os", "path", "plugin", "reflect", "regexp", "runtime", "slices", "sort",
+	"std", "strconv", "strings", "structs", "sync", "syscall", "testing",
+	"text", "time", "toolchain", "unicode", "unique", "unsafe", "vendor", "weak",
+}
+
+// reservedGo reports whether a module path starts with a name the standard
+// library or the go command owns.
+func reservedGo(mod string) bool {
+	first, _, _ := strings.Cut(mod, "/")
+	return slices.Contains(goReserved, first)
 }
 
 func unkeyword(id string, keywords []string) string {
@@ -89,6 +125,9 @@ func ValidateModule(lang, mod string) error {
 func validateGo(mod string) error {
 	if err := module.CheckImportPath(mod); err != nil {
 		return fmt.Errorf("go module path %q is invalid: %w; use a path such as github.com/acme/my-api", mod, unwrapModErr(err))
+	}
+	if reservedGo(mod) {
+		return fmt.Errorf("go module path %q collides with the standard library or the go command; use a path such as example.com/%s", mod, mod)
 	}
 	return nil
 }

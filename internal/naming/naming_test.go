@@ -37,7 +37,7 @@ func TestValidateName(t *testing.T) {
 
 func TestDefaultModuleIsValid(t *testing.T) {
 	for _, lang := range []string{"go", "node", "python", "java"} {
-		for _, name := range []string{"demo", "my-api", "my_api", "a", "do", "class", "import"} {
+		for _, name := range []string{"demo", "my-api", "my_api", "a", "do", "class", "import", "go", "std", "cmd", "net"} {
 			mod := DefaultModule(lang, name)
 			assert.NoError(t, ValidateModule(lang, mod), "%s %s -> %s", lang, name, mod)
 		}
@@ -56,6 +56,10 @@ func TestValidateModule(t *testing.T) {
 		{"go", "../x", false},
 		{"go", "a//b", false},
 		{"go", "Demo Space", false},
+		{"go", "go", false},
+		{"go", "std", false},
+		{"go", "fmt/x", false},
+		{"go", "example.com/fmt", true},
 		{"node", "@acme/my-api", true},
 		{"node", "my.api", true},
 		{"node", "My-Api", false},

@@ -1,7 +1,9 @@
 package wizard
 
 import (
+	"fmt"
 	"testing"
+	"testing/fstest"
 	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
@@ -121,4 +123,24 @@ func TestDetailsFormValidatesParams(t *testing.T) {
 	f = drive(t, DetailsForm(tm, true, &module, map[string]*string{"port": &port}), enter, bs, bs, bs, bs, typed("9090"), enter)
 	assert.Equal(t, huh.StateCompleted, f.State)
 	assert.Equal(t, "9090", port)
+}
+
+func TestStyleFormPreselectsTheDefault(t *testing.T) {
+	manifest := func(style string, def bool) *fstest.MapFile {
+		return &fstest.MapFile{Data: []byte(fmt.Sprintf("id: entry/go-%s\ntier: entry\nlang: go\nstyle: %s\ndefault: %t\ndescription: d\ncommands: {verify: v, run: r}\n", style, style, def))}
+	}
+	cat, err := catalog.Load(fstest.MapFS{
+		"entry/go-chi/template.yaml":    manifest("chi", false),
+		"entry/go-stdlib/template.yaml": manifest("stdlib", true),
+	})
+	require.NoError(t, err)
+	var style string
+	w := &Wizard{}
+	req := &Request{Name: "x", Tier: "entry", Lang: "go", Params: map[string]string{}, Given: func(string) bool { return true }}
+	require.NoError(t, w.askStyle(cat, req, func(f *huh.Form) error {
+		drive(t, f, enter)
+		return nil
+	}))
+	style = req.Style
+	assert.Equal(t, "stdlib", style)
 }

@@ -6,9 +6,11 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
 
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/huh"
+	"golang.org/x/term"
 
 	"github.com/archgen/archgen/internal/catalog"
 	"github.com/archgen/archgen/internal/cmdutil"
@@ -54,16 +56,8 @@ func (w *Wizard) Ask(ctx context.Context, cat *catalog.Catalog, r *Request) erro
 		}
 	}
 	if !r.Given("style") {
-		styles := templatesOf(cat, r.Tier, r.Lang)
-		switch len(styles) {
-		case 0:
-			// Leave it to the catalog to say what exists.
-		case 1:
-			r.Style = styles[0].Style
-		default:
-			if err := w.run(ctx, StyleForm(cat, r.Tier, r.Lang, &r.Style)); err != nil {
-				return err
-			}
+		if err := w.askStyle(cat, r, func(f *huh.Form) error { return w.run(ctx, f) }); err != nil {
+			return err
 		}
 	}
 	t, err := cat.Resolve(r.Tier, r.Lang, r.Style)
@@ -71,6 +65,21 @@ func (w *Wizard) Ask(ctx context.Context, cat *catalog.Catalog, r *Request) erro
 		return cmdutil.AsUsage(err)
 	}
 	return w.askDetails(ctx, t, r)
+}
+
+// askStyle picks the style when only one exists and otherwise asks, with
+// the default style preselected.
+func (w *Wizard) askStyle(cat *catalog.Catalog, r *Request, run func(*huh.Form) error) error {
+	styles := templatesOf(cat, r.Tier, r.Lang)
+	switch len(styles) {
+	case 0:
+		return nil // the catalog says what exists when the template is resolved
+	case 1:
+		r.Style = styles[0].Style
+		return nil
+	}
+	r.Style = styles[0].Style // the catalog lists the default style first
+	return run(StyleForm(cat, r.Tier, r.Lang, &r.Style))
 }
 
 func (w *Wizard) askDetails(ctx context.Context, t *catalog.Template, r *Request) error {
@@ -129,6 +138,11 @@ func KeyMap() *huh.KeyMap {
 
 // run runs one form. Ctrl-C, Esc or the end of input cancel the wizard.
 func (w *Wizard) run(ctx context.Context, form *huh.Form) error {
+	if !w.Accessible && !sized(w.Out) {
+		// A terminal that reports no size (a bare pty, some CI and
+		// container shells) cannot lay out the forms: ask line by line.
+		w.Accessible = true
+	}
 	in := w.In
 	if w.Accessible {
 		if w.lines == nil {
@@ -148,6 +162,20 @@ func (w *Wizard) run(ctx context.Context, form *huh.Form) error {
 	}
 	return nil
 }
+
+// sized reports whether out is a terminal with a usable width, or not a
+// file at all (tests). Only a real terminal of zero width is refused.
+func sized(out io.Writer) bool {
+	f, ok := out.(*os.File)
+	if !ok {
+		return true
+	}
+	width, _, err := term.GetSize(int(f.Fd())) //nolint:gosec // file descriptors fit in int
+	return err == nil && width >= minWidth
+}
+
+// minWidth is the narrowest terminal the forms are laid out in.
+const minWidth = 20
 
 // lineReader hands the accessible prompts one line per Read, so each
 // prompt's scanner takes only its own answer, and ends the input when ctx is

@@ -68,7 +68,7 @@ type Plan struct {
 type NotEmptyError struct{ Dir string }
 
 func (e *NotEmptyError) Error() string {
-	return fmt.Sprintf("target %q is not empty; use --force to write into it, or choose another --dir", e.Dir)
+	return fmt.Sprintf("target %q is not empty; choose another --dir, or write into it with --on-conflict=skip (keep files that differ) or --force (replace them)", e.Dir)
 }
 
 // ConflictError refuses to replace files that hold other content.
@@ -78,8 +78,8 @@ type ConflictError struct {
 }
 
 func (e *ConflictError) Error() string {
-	return fmt.Sprintf("%d files in %q exist with other content: %s; use --on-conflict=skip to keep them or --on-conflict=overwrite to replace them",
-		len(e.Paths), e.Dir, strings.Join(e.Paths, ", "))
+	return fmt.Sprintf("%s in %q with other content: %s; use --on-conflict=skip to keep them or --on-conflict=overwrite to replace them",
+		Files(len(e.Paths)), e.Dir, strings.Join(e.Paths, ", "))
 }
 
 // NewPlan plans writing files into dir, refusing a non-empty dir unless
@@ -109,7 +109,7 @@ func Compare(dir string, files []render.File, policy Policy) (*Plan, error) {
 	case errors.Is(err, fs.ErrNotExist):
 		p.Fresh = true
 	case err != nil:
-		return nil, err
+		return nil, fmt.Errorf("cannot use %q as the target directory: %w", dir, err)
 	case !info.IsDir():
 		return nil, fmt.Errorf("target %q exists and is not a directory; choose another --dir", dir)
 	default:
@@ -205,6 +205,14 @@ func (p *Plan) File(path string) (render.File, bool) {
 		}
 	}
 	return render.File{}, false
+}
+
+// Files says "1 file" or "n files".
+func Files(n int) string {
+	if n == 1 {
+		return "1 file"
+	}
+	return fmt.Sprintf("%d files", n)
 }
 
 // Count returns how many entries have the action.

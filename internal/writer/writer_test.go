@@ -85,7 +85,7 @@ func TestNonEmptyRefusedWithoutForce(t *testing.T) {
 	_, err := NewPlan(dir, files(), false)
 	var ne *NotEmptyError
 	require.ErrorAs(t, err, &ne)
-	assert.Contains(t, err.Error(), "use --force")
+	assert.Contains(t, err.Error(), "--force (replace them)")
 	assert.Equal(t, before, tree(t, dir))
 }
 

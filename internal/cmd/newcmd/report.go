@@ -61,8 +61,11 @@ func report(o *Options, t *catalog.Template, ans *answers.Answers, plan *writer.
 		for _, e := range plan.Entries {
 			fmt.Fprintf(o.IO.Out, "%-9s  %s (%d bytes)\n", e.Action, e.Path, e.Size)
 		}
-		fmt.Fprintf(o.IO.Out, "dry run: %s would write %d files, %d bytes, into %s%s\n",
-			t.ID, plan.Count(writer.Create)+plan.Count(writer.Overwrite), plan.Bytes(), plan.Dir, counts(plan))
+		fmt.Fprintf(o.IO.Out, "dry run: %s would write %s, %d bytes, into %s%s\n",
+			t.ID, writer.Files(plan.Count(writer.Create)+plan.Count(writer.Overwrite)), plan.Bytes(), plan.Dir, counts(plan))
+		if o.Git {
+			fmt.Fprintln(o.IO.Out, "dry run: --git would then run git init and commit the project")
+		}
 		return nil
 	}
 	d, err := generate.Data(t, ans)
@@ -70,7 +73,11 @@ func report(o *Options, t *catalog.Template, ans *answers.Answers, plan *writer.
 		return err
 	}
 	w := o.IO.ErrOut
-	fmt.Fprintf(w, "Created %s from %s: %d files written%s.\n", plan.Dir, t.ID, plan.Count(writer.Create)+plan.Count(writer.Overwrite), counts(plan))
+	if written := plan.Count(writer.Create) + plan.Count(writer.Overwrite); written == 0 {
+		fmt.Fprintf(w, "Nothing to write: %s already holds %s%s.\n", plan.Dir, t.ID, counts(plan))
+	} else {
+		fmt.Fprintf(w, "Created %s from %s: %s written%s.\n", plan.Dir, t.ID, writer.Files(written), counts(plan))
+	}
 	for _, e := range plan.Entries {
 		if e.Action == writer.Overwrite || e.Action == writer.Skip {
 			fmt.Fprintf(w, "  %s %s\n", map[writer.Action]string{writer.Overwrite: "overwrote", writer.Skip: "skipped"}[e.Action], e.Path)

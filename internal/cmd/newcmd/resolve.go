@@ -15,6 +15,7 @@ import (
 // a usage error naming the file, key or flag that was wrong.
 func resolve(o *Options, cat *catalog.Catalog) (*catalog.Template, *answers.Answers, error) {
 	ans := &answers.Answers{Params: map[string]any{}}
+	fileLang := ""
 	if o.Config != "" {
 		loaded, err := answers.Load(o.Config)
 		if err != nil {
@@ -24,7 +25,7 @@ func resolve(o *Options, cat *catalog.Catalog) (*catalog.Template, *answers.Answ
 		if !ok {
 			return nil, nil, cmdutil.Usagef("%s: key \"template\": %q is not in the catalog; choose one of %s", o.Config, loaded.Template, strings.Join(ids(cat), ", "))
 		}
-		ans = loaded
+		ans, fileLang = loaded, t.Lang
 		o.setDefault("tier", &o.Tier, t.Tier)
 		o.setDefault("lang", &o.Lang, t.Lang)
 		if !o.flagSet("tier") && !o.flagSet("lang") {
@@ -52,11 +53,18 @@ func resolve(o *Options, cat *catalog.Catalog) (*catalog.Template, *answers.Answ
 		ans.Module = o.Module
 	}
 	if ans.Name == "" {
+		if o.Config != "" {
+			return nil, nil, cmdutil.Usagef("missing project name: %s has no key \"name\"; add it, or pass NAME or --set name=NAME", o.Config)
+		}
 		return nil, nil, cmdutil.Usagef("missing project name; run: archgen new NAME")
 	}
 	t, err := cat.Resolve(o.Tier, o.Lang, o.Style)
 	if err != nil {
 		return nil, nil, cmdutil.AsUsage(err)
+	}
+	if fileLang != "" && fileLang != t.Lang && !o.flagSet("module") && !setsKey(o.Set, "module") {
+		// A module is language-specific: derive a new one from the name.
+		ans.Module = ""
 	}
 	if err := ans.Complete(t); err != nil {
 		if o.Config != "" {
@@ -76,6 +84,15 @@ func (o *Options) setDefault(flag string, dst *string, v string) {
 
 // flagSet reports whether a flag was given on the command line.
 func (o *Options) flagSet(flag string) bool { return slices.Contains(o.changed, flag) }
+
+func setsKey(set []string, key string) bool {
+	for _, kv := range set {
+		if k, _, _ := strings.Cut(kv, "="); k == key {
+			return true
+		}
+	}
+	return false
+}
 
 func ids(cat *catalog.Catalog) []string {
 	var out []string
