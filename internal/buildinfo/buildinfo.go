@@ -2,13 +2,26 @@
 // -ldflags "-X github.com/archgen/archgen/internal/buildinfo.Version=v1.2.3".
 package buildinfo
 
-import "runtime/debug"
+import (
+	"fmt"
+	"runtime"
+	"runtime/debug"
+)
 
 // Version is archgen's version; "dev" for an untagged build.
 var Version = "dev"
 
 // Commit is the VCS revision the binary was built from, when known.
 var Commit = ""
+
+// String describes the build: version, commit, Go version and platform.
+func String(version string) string {
+	commit := Commit
+	if commit == "" {
+		commit = "unknown"
+	}
+	return fmt.Sprintf("archgen %s (commit %s, %s, %s/%s)", version, commit, runtime.Version(), runtime.GOOS, runtime.GOARCH)
+}
 
 func init() {
 	if Commit != "" {

@@ -27,10 +27,10 @@ type File struct {
 
 // Commands are a template's rendered shell command lines.
 type Commands struct {
-	Install string
-	Verify  string
-	Build   string
-	Run     string
+	Install string `json:"install"`
+	Verify  string `json:"verify"`
+	Build   string `json:"build"`
+	Run     string `json:"run"`
 }
 
 // Data is what a template sees. See templates/README.md.

@@ -35,7 +35,8 @@ language is marked with *.`,
 			return Run(opts)
 		},
 	}
-	cmd.Flags().StringVarP(&opts.Output, "output", "o", cmdutil.OutputText, "output format: text|json|tsv")
+	cmd.Flags().StringVarP(&opts.Output, "output", "o", cmdutil.OutputText, "output format: text|json|tsv (tsv: id, tier, lang, style, default, description; no header)")
+	_ = cmd.RegisterFlagCompletionFunc("output", cobra.FixedCompletions([]string{cmdutil.OutputText, cmdutil.OutputJSON, "tsv"}, cobra.ShellCompDirectiveNoFileComp))
 	return cmd
 }
 

@@ -121,7 +121,7 @@ deleted.`
 
 func addFlags(cmd *cobra.Command, o *Options) {
 	fl := cmd.Flags()
-	fl.StringVar(&o.Tier, "tier", "entry", "architecture tier: "+strings.Join(catalog.Tiers, "|"))
+	fl.StringVar(&o.Tier, "tier", "entry", "architecture tier: "+strings.Join(catalog.Tiers, "|")+" (archgen list shows which have templates)")
 	fl.StringVar(&o.Lang, "lang", "go", "language: "+strings.Join(catalog.Langs, "|"))
 	fl.StringVar(&o.Style, "style", "", "framework within the language (default: the tier's default for --lang)")
 	fl.StringVar(&o.Dir, "dir", "", "target directory (default ./NAME)")
@@ -225,7 +225,7 @@ func Run(ctx context.Context, o *Options) error {
 		return err
 	}
 	if interactive && o.Output == cmdutil.OutputText {
-		fmt.Fprintf(o.IO.ErrOut, "\nTo create the same project without questions (e.g. in CI):\n  %s\n", commandLine(o, t, ans, plan.Dir))
+		fmt.Fprintf(o.IO.ErrOut, "\nTo create the same project without questions (e.g. in CI):\n  %s\n", commandLine(o, t, ans, plan))
 	}
 	return nil
 }

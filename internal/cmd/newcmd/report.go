@@ -14,6 +14,7 @@ import (
 	"github.com/archgen/archgen/internal/cmdutil"
 	"github.com/archgen/archgen/internal/generate"
 	"github.com/archgen/archgen/internal/gitinit"
+	"github.com/archgen/archgen/internal/render"
 	"github.com/archgen/archgen/internal/writer"
 )
 
@@ -22,6 +23,7 @@ type Result struct {
 	Archgen   string         `json:"archgen"`
 	Template  string         `json:"template"`
 	Dir       string         `json:"dir"`
+	Path      string         `json:"path"`
 	DryRun    bool           `json:"dry_run"`
 	Files     []writer.Entry `json:"files"`
 	Created   int            `json:"created"`
@@ -31,6 +33,9 @@ type Result struct {
 	Conflicts int            `json:"conflicts"`
 	Bytes     int            `json:"bytes"`
 	Git       *gitOutcome    `json:"git,omitempty"`
+	// Commands are the project's own install, verify, build and run
+	// commands, to be run from its directory.
+	Commands render.Commands `json:"commands"`
 }
 
 type gitOutcome struct {
@@ -50,9 +55,17 @@ func initGit(ctx context.Context, dir, id string) *gitOutcome {
 }
 
 func report(o *Options, t *catalog.Template, ans *answers.Answers, plan *writer.Plan, git *gitOutcome) error {
+	d, err := generate.Data(t, ans)
+	if err != nil {
+		return err
+	}
 	if o.Output == cmdutil.OutputJSON {
+		abs, err := filepath.Abs(plan.Dir)
+		if err != nil {
+			return err
+		}
 		return cmdutil.WriteJSON(o.IO.Out, Result{
-			Archgen: o.Version, Template: t.ID, Dir: plan.Dir, DryRun: o.DryRun, Files: plan.Entries,
+			Archgen: o.Version, Template: t.ID, Dir: plan.Dir, Path: abs, DryRun: o.DryRun, Files: plan.Entries, Commands: d.Commands,
 			Created: plan.Count(writer.Create), Replaced: plan.Count(writer.Overwrite), Skipped: plan.Count(writer.Skip),
 			Identical: plan.Count(writer.Identical), Conflicts: plan.Count(writer.Conflict), Bytes: plan.Bytes(), Git: git,
 		})
@@ -67,10 +80,6 @@ func report(o *Options, t *catalog.Template, ans *answers.Answers, plan *writer.
 			fmt.Fprintln(o.IO.Out, "dry run: --git would then run git init and commit the project")
 		}
 		return nil
-	}
-	d, err := generate.Data(t, ans)
-	if err != nil {
-		return err
 	}
 	w := o.IO.ErrOut
 	if written := plan.Count(writer.Create) + plan.Count(writer.Overwrite); written == 0 {
@@ -125,7 +134,8 @@ func nextSteps(w io.Writer, dir string, cmds ...string) {
 }
 
 // commandLine is the non-interactive command that makes the same project.
-func commandLine(o *Options, t *catalog.Template, ans *answers.Answers, dir string) string {
+func commandLine(o *Options, t *catalog.Template, ans *answers.Answers, plan *writer.Plan) string {
+	dir := plan.Dir
 	args := []string{"archgen", "new", ans.Name, "--tier", t.Tier, "--lang", t.Lang, "--style", t.Style}
 	if ans.Module != "" {
 		args = append(args, "--module", ans.Module)
@@ -139,6 +149,9 @@ func commandLine(o *Options, t *catalog.Template, ans *answers.Answers, dir stri
 	if dir != ans.Name {
 		args = append(args, "--dir", dir)
 	}
+	if policy := replayPolicy(plan); policy != "" {
+		args = append(args, "--on-conflict", policy)
+	}
 	if o.Git {
 		args = append(args, "--git")
 	}
@@ -147,6 +160,22 @@ func commandLine(o *Options, t *catalog.Template, ans *answers.Answers, dir stri
 		args[i] = shellQuote(a)
 	}
 	return strings.Join(args, " ")
+}
+
+// replayPolicy is the --on-conflict that repeats what was decided for an
+// existing directory: skip when any differing file was kept (a mix of kept
+// and replaced files has no single flag; keeping is the safe half).
+func replayPolicy(plan *writer.Plan) string {
+	switch {
+	case plan.Fresh:
+		return ""
+	case plan.Count(writer.Skip) > 0:
+		return string(writer.PolicySkip)
+	case plan.Count(writer.Overwrite) > 0:
+		return string(writer.PolicyOverwrite)
+	default:
+		return string(writer.PolicyFail)
+	}
 }
 
 func shellQuote(s string) string {

@@ -101,4 +101,5 @@ func TestWizardAsksPerConflict(t *testing.T) {
 	assert.Equal(t, "package main // mine\n", string(got))
 	assert.FileExists(t, filepath.Join(dir, "api", "db.go"))
 	assert.Contains(t, transcript, "skipped main.go")
+	assert.Contains(t, transcript, "--on-conflict skip --no-input", "the equivalent command repeats the decision")
 }

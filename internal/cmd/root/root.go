@@ -4,6 +4,7 @@ package root
 import (
 	"github.com/spf13/cobra"
 
+	"github.com/archgen/archgen/internal/buildinfo"
 	"github.com/archgen/archgen/internal/cmd/list"
 	"github.com/archgen/archgen/internal/cmd/newcmd"
 	"github.com/archgen/archgen/internal/cmd/version"
@@ -26,6 +27,7 @@ tests and serves its API on first run.`,
 		SilenceUsage:  true,
 		Version:       f.Version,
 	}
+	cmd.SetVersionTemplate(buildinfo.String(f.Version) + "\n")
 	cmd.SetIn(f.IO.In)
 	cmd.SetOut(f.IO.Out)
 	cmd.SetErr(f.IO.ErrOut)

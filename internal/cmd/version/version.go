@@ -3,7 +3,6 @@ package version
 
 import (
 	"fmt"
-	"runtime"
 
 	"github.com/spf13/cobra"
 
@@ -18,11 +17,7 @@ func NewCmdVersion(f *cmdutil.Factory) *cobra.Command {
 		Short: "Print archgen's version",
 		Args:  cmdutil.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			commit := buildinfo.Commit
-			if commit == "" {
-				commit = "unknown"
-			}
-			_, err := fmt.Fprintf(f.IO.Out, "archgen %s (commit %s, %s, %s/%s)\n", f.Version, commit, runtime.Version(), runtime.GOOS, runtime.GOARCH)
+			_, err := fmt.Fprintln(f.IO.Out, buildinfo.String(f.Version))
 			return err
 		},
 	}
