@@ -17,6 +17,8 @@ from models import EMAIL_MAX_LENGTH, NAME_MAX_LENGTH, User, db
 log = logging.getLogger(__name__)
 
 EMAIL_PATTERN = re.compile(r"[^@\s]+@[^@\s.]+(\.[^@\s.]+)+")
+# The largest id SQLite can store (a signed 64-bit integer).
+MAX_ID = 2**63 - 1
 
 
 def create_app(overrides: Mapping[str, Any] | None = None) -> Flask:
@@ -88,12 +90,23 @@ def register_routes(app: Flask) -> None:
         log.info("user created", extra={"user_id": user.id})
         return jsonify(user.to_dict()), 201
 
-    @app.get("/users/<int:user_id>")
-    def get_user(user_id: int) -> tuple[Response, int]:
+    @app.get("/users/<raw_id>")
+    def get_user(raw_id: str) -> tuple[Response, int]:
+        user_id = parse_id(raw_id)
+        if user_id is None:
+            return error("id must be a positive integer", 400)
         user = db.session.get(User, user_id)
         if user is None:
             return error("user not found", 404)
         return jsonify(user.to_dict()), 200
+
+
+def parse_id(raw: str) -> int | None:
+    """The id in a URL path, or None unless it is an integer from 1 to MAX_ID."""
+    if not (raw.isascii() and raw.isdigit()):
+        return None
+    value = int(raw)
+    return value if 1 <= value <= MAX_ID else None
 
 
 def register_error_handlers(app: Flask) -> None:

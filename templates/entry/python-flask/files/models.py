@@ -20,8 +20,11 @@ class User(db.Model):
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     name: Mapped[str] = mapped_column(String(NAME_MAX_LENGTH), nullable=False)
+    # NOCASE makes the UNIQUE constraint, and so the 409 on a duplicate, ignore
+    # ASCII case: Ada@Example.com and ada@example.com are the same address.
+    # The email is stored as given.
     email: Mapped[str] = mapped_column(
-        String(EMAIL_MAX_LENGTH), nullable=False, unique=True
+        String(EMAIL_MAX_LENGTH, collation="NOCASE"), nullable=False, unique=True
     )
 
     def to_dict(self) -> dict[str, int | str]:

@@ -1,9 +1,9 @@
 import pytest
 from flask import Flask
 from flask.testing import FlaskClient
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import IntegrityError, OperationalError
 
-from models import db
+from models import User, db
 
 ADA = {"name": "Ada Lovelace", "email": "ada@example.com"}
 BAD_EMAIL = "email must be a valid email address"
@@ -47,13 +47,35 @@ def test_create_user_trims_whitespace(client: FlaskClient) -> None:
     assert response.get_json() == {"id": 1, "name": "Ada", "email": "ada@example.com"}
 
 
-def test_duplicate_email_is_a_conflict(client: FlaskClient) -> None:
+@pytest.mark.parametrize(
+    "email", ["ada@example.com", "ADA@example.com", " Ada@Example.COM "]
+)
+def test_duplicate_email_is_a_conflict(client: FlaskClient, email: str) -> None:
     assert client.post("/users", json=ADA).status_code == 201
 
-    response = client.post("/users", json={"name": "Other", "email": ADA["email"]})
+    response = client.post("/users", json={"name": "Other", "email": email})
     assert response.status_code == 409
     assert response.get_json() == {"error": "email already exists"}
-    assert len(client.get("/users").get_json()) == 1
+    assert client.get("/users").get_json() == [{"id": 1, **ADA}]
+
+
+def test_email_case_is_kept(client: FlaskClient) -> None:
+    response = client.post("/users", json={"name": "Ada", "email": "Ada@Example.com"})
+    assert response.status_code == 201
+    assert response.get_json() == {"id": 1, "name": "Ada", "email": "Ada@Example.com"}
+
+    response = client.post("/users", json={"name": "Ada", "email": "ada@example.com"})
+    assert response.status_code == 409
+
+
+def test_duplicate_email_is_rejected_by_the_database(app: Flask) -> None:
+    # The 409 rests on the UNIQUE constraint, which must ignore case.
+    with app.app_context():
+        db.session.add(User(name="Ada", email="ada@example.com"))
+        db.session.commit()
+        db.session.add(User(name="Other", email="ADA@EXAMPLE.COM"))
+        with pytest.raises(IntegrityError):
+            db.session.commit()
 
 
 @pytest.mark.parametrize(
@@ -96,16 +118,21 @@ def test_create_user_rejects_non_json_body(client: FlaskClient) -> None:
     assert response.get_json() == {"error": "request body must be a JSON object"}
 
 
-def test_get_missing_user(client: FlaskClient) -> None:
-    response = client.get("/users/999")
+@pytest.mark.parametrize("user_id", ["999", str(2**63 - 1)])
+def test_get_missing_user(client: FlaskClient, user_id: str) -> None:
+    response = client.get(f"/users/{user_id}")
     assert response.status_code == 404
     assert response.get_json() == {"error": "user not found"}
 
 
-def test_get_user_with_non_numeric_id(client: FlaskClient) -> None:
-    response = client.get("/users/abc")
-    assert response.status_code == 404
-    assert response.get_json() == {"error": "not found"}
+@pytest.mark.parametrize(
+    "user_id",
+    ["abc", "0", "-1", "1.5", "\N{FULLWIDTH DIGIT ONE}", str(2**63)],
+)
+def test_get_user_with_invalid_id(client: FlaskClient, user_id: str) -> None:
+    response = client.get(f"/users/{user_id}")
+    assert response.status_code == 400
+    assert response.get_json() == {"error": "id must be a positive integer"}
 
 
 def test_unknown_route_is_json(client: FlaskClient) -> None:
