@@ -27,7 +27,8 @@ func NewCmdList(f *cmdutil.Factory) *cobra.Command {
 		Short: "List the templates in the catalog",
 		Long: `List every template archgen can generate: its id (tier/lang-style), tier,
 language, style and a one-line description. The default style of a tier and
-language is marked with *.`,
+language is marked with *. On a terminal it prints a table; piped, it prints
+tab-separated lines for scripts, unless --output says otherwise.`,
 		Example: `  archgen list
   archgen list --output json | jq -r '.[].id'`,
 		Args: cmdutil.NoArgs,
@@ -35,13 +36,19 @@ language is marked with *.`,
 			return Run(opts)
 		},
 	}
-	cmd.Flags().StringVarP(&opts.Output, "output", "o", cmdutil.OutputText, "output format: text|json|tsv (tsv: id, tier, lang, style, default, description; no header)")
+	cmd.Flags().StringVarP(&opts.Output, "output", "o", "", "output format: text|json|tsv (default: text on a terminal, tsv when piped; tsv: id, tier, lang, style, default, description, no header)")
 	_ = cmd.RegisterFlagCompletionFunc("output", cobra.FixedCompletions([]string{cmdutil.OutputText, cmdutil.OutputJSON, "tsv"}, cobra.ShellCompDirectiveNoFileComp))
 	return cmd
 }
 
 // Run prints the catalog.
 func Run(o *Options) error {
+	if o.Output == "" {
+		o.Output = "tsv"
+		if o.IO.IsStdoutTTY() {
+			o.Output = cmdutil.OutputText
+		}
+	}
 	if err := cmdutil.CheckOutput(o.Output, cmdutil.OutputText, cmdutil.OutputJSON, "tsv"); err != nil {
 		return err
 	}
