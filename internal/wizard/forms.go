@@ -121,18 +121,20 @@ func moduleTitle(lang string) string {
 }
 
 // ConfirmForm shows the tree that will be written and asks to go ahead.
-func ConfirmForm(plan *writer.Plan, ok *bool) *huh.Form {
+// A note's text is shown as typed in accessible mode and as huh's small
+// markdown on a terminal, so literal text is escaped there.
+func ConfirmForm(plan *writer.Plan, ok *bool, accessible bool) *huh.Form {
 	return huh.NewForm(huh.NewGroup(
-		huh.NewNote().Title(fmt.Sprintf("%d files will be written to %s", plan.Count(writer.Create)+plan.Count(writer.Overwrite), plan.Dir)).Description(Tree(plan)),
+		huh.NewNote().Title(fmt.Sprintf("%s will be written to %s", writer.Files(plan.Count(writer.Create)+plan.Count(writer.Overwrite)), plan.Dir)).Description(literal(Tree(plan), accessible)),
 		huh.NewConfirm().Title("Write the project?").Affirmative("Yes").Negative("No").Value(ok),
 	))
 }
 
 // ConflictForm shows how a file differs and asks whether to overwrite it.
-func ConflictForm(path string, old, new []byte, overwrite *bool) *huh.Form {
+func ConflictForm(path string, old, new []byte, overwrite *bool, accessible bool) *huh.Form {
 	diff := udiff.Unified("existing/"+path, "archgen/"+path, string(old), string(new))
 	return huh.NewForm(huh.NewGroup(
-		huh.NewNote().Title(path+" exists with other content").Description(diff),
+		huh.NewNote().Title(path+" exists with other content").Description(literal(diff, accessible)),
 		huh.NewConfirm().Title("Overwrite "+path+"?").Affirmative("Overwrite").Negative("Keep mine").Value(overwrite),
 	))
 }
@@ -157,6 +159,18 @@ func Tree(plan *writer.Plan) string {
 		b.WriteByte('\n')
 	}
 	return b.String()
+}
+
+// markdownChars are the characters huh's note markdown interprets.
+var markdownChars = strings.NewReplacer(`\`, `\\`, "*", `\*`, "_", `\_`, "`", "\\`")
+
+// literal keeps text as it is in a note: escaped for the terminal's
+// markdown, untouched for accessible mode, which prints it raw.
+func literal(text string, accessible bool) string {
+	if accessible {
+		return text
+	}
+	return markdownChars.Replace(text)
 }
 
 // orEmpty accepts an empty answer, which keeps the default.

@@ -144,3 +144,10 @@ func TestStyleFormPreselectsTheDefault(t *testing.T) {
 	style = req.Style
 	assert.Equal(t, "stdlib", style)
 }
+
+func TestLiteralEscapesNoteMarkdown(t *testing.T) {
+	in := "5 * time.Second, handlers_test.go, `x`, a\\b"
+	want := "5 \\* time.Second, handlers\\_test.go, \\`x\\`, a\\\\b"
+	assert.Equal(t, want, literal(in, false))
+	assert.Equal(t, in, literal(in, true))
+}

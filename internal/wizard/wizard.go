@@ -117,7 +117,7 @@ func (w *Wizard) askDetails(ctx context.Context, t *catalog.Template, r *Request
 // Confirm shows the tree that will be written and asks to go ahead.
 func (w *Wizard) Confirm(ctx context.Context, plan *writer.Plan) (bool, error) {
 	ok := true
-	err := w.run(ctx, ConfirmForm(plan, &ok))
+	err := w.run(ctx, ConfirmForm(plan, &ok, w.plain()))
 	return ok, err
 }
 
@@ -125,7 +125,7 @@ func (w *Wizard) Confirm(ctx context.Context, plan *writer.Plan) (bool, error) {
 // the default is to keep the file.
 func (w *Wizard) Overwrite(ctx context.Context, path string, old, new []byte) (bool, error) {
 	overwrite := false
-	err := w.run(ctx, ConflictForm(path, old, new, &overwrite))
+	err := w.run(ctx, ConflictForm(path, old, new, &overwrite, w.plain()))
 	return overwrite, err
 }
 
@@ -137,12 +137,18 @@ func KeyMap() *huh.KeyMap {
 }
 
 // run runs one form. Ctrl-C, Esc or the end of input cancel the wizard.
-func (w *Wizard) run(ctx context.Context, form *huh.Form) error {
+// plain reports whether the wizard asks with line prompts: in accessible
+// mode, or on a terminal that reports no size (a bare pty, some CI and
+// container shells), where the forms cannot be laid out.
+func (w *Wizard) plain() bool {
 	if !w.Accessible && !sized(w.Out) {
-		// A terminal that reports no size (a bare pty, some CI and
-		// container shells) cannot lay out the forms: ask line by line.
 		w.Accessible = true
 	}
+	return w.Accessible
+}
+
+func (w *Wizard) run(ctx context.Context, form *huh.Form) error {
+	w.plain()
 	in := w.In
 	if w.Accessible {
 		if w.lines == nil {
