@@ -203,7 +203,7 @@ func Run(ctx context.Context, o *Options) error {
 	if err != nil {
 		return err
 	}
-	if interactive {
+	if interactive && !o.DryRun {
 		if err := confirm(ctx, ask, plan); err != nil {
 			return err
 		}
