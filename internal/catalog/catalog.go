@@ -101,6 +101,27 @@ func (c *Catalog) checkDefaults() error {
 // default style first and the others by name.
 func (c *Catalog) All() []*Template { return slices.Clone(c.templates) }
 
+// Select returns the templates of a tier and language, in catalog order;
+// an empty tier or language matches any.
+func (c *Catalog) Select(tier, lang string) []*Template {
+	var out []*Template
+	for _, t := range c.templates {
+		if (tier == "" || t.Tier == tier) && (lang == "" || t.Lang == lang) {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// IDs returns every template id, in catalog order.
+func (c *Catalog) IDs() []string {
+	ids := make([]string, len(c.templates))
+	for i, t := range c.templates {
+		ids[i] = t.ID
+	}
+	return ids
+}
+
 // Get returns the template with the given id.
 func (c *Catalog) Get(id string) (*Template, bool) {
 	for _, t := range c.templates {
@@ -165,13 +186,9 @@ func (c *Catalog) Resolve(tier, lang, style string) (*Template, error) {
 		}
 		return nil, fmt.Errorf("%w: style %q does not exist for %s/%s; use --style with one of %s%s", ErrNoTemplate, style, tier, lang, strings.Join(styles, ", "), c.otherLangHint(tier, style))
 	}
-	ids := make([]string, len(c.templates))
-	for i, t := range c.templates {
-		ids[i] = t.ID
-	}
 	what := tier + "/" + lang
 	if style != "" {
 		what += "-" + style
 	}
-	return nil, fmt.Errorf("%w: there is no %s template yet; available: %s (see archgen list)", ErrNoTemplate, what, strings.Join(ids, ", "))
+	return nil, fmt.Errorf("%w: there is no %s template yet; available: %s (see archgen list)", ErrNoTemplate, what, strings.Join(c.IDs(), ", "))
 }

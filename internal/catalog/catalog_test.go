@@ -113,3 +113,14 @@ func TestParameterParse(t *testing.T) {
 	_, err = s.Parse("c")
 	assert.ErrorContains(t, err, "not one of a, b")
 }
+
+func TestSelectAndIDs(t *testing.T) {
+	c, err := Load(fixture(map[string]string{
+		"entry/node-express/template.yaml": "id: entry/node-express\ntier: entry\nlang: node\nstyle: express\ndefault: true\ndescription: d\ncommands: {verify: v, run: r}\n",
+	}))
+	require.NoError(t, err)
+	assert.Equal(t, []string{"entry/go-stdlib", "entry/node-express"}, c.IDs())
+	assert.Len(t, c.Select("entry", ""), 2)
+	assert.Len(t, c.Select("", "node"), 1)
+	assert.Empty(t, c.Select("enterprise", ""))
+}

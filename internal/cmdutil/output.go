@@ -12,6 +12,7 @@ import (
 const (
 	OutputText = "text"
 	OutputJSON = "json"
+	OutputTSV  = "tsv"
 )
 
 // CheckOutput validates an --output value against the formats a command has.

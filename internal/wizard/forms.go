@@ -5,7 +5,6 @@ package wizard
 
 import (
 	"fmt"
-	"slices"
 	"strings"
 
 	"github.com/aymanbagabas/go-udiff"
@@ -58,7 +57,7 @@ func TierForm(cat *catalog.Catalog, tier *string) *huh.Form {
 func LangForm(cat *catalog.Catalog, tier string, lang *string) *huh.Form {
 	var opts []huh.Option[string]
 	for _, l := range catalog.Langs {
-		if len(templatesOf(cat, tier, l)) > 0 {
+		if len(cat.Select(tier, l)) > 0 {
 			opts = append(opts, huh.NewOption(langInfo[l], l))
 		}
 	}
@@ -70,7 +69,7 @@ func LangForm(cat *catalog.Catalog, tier string, lang *string) *huh.Form {
 // StyleForm asks for the style among those of the tier and language.
 func StyleForm(cat *catalog.Catalog, tier, lang string, style *string) *huh.Form {
 	var opts []huh.Option[string]
-	for _, t := range templatesOf(cat, tier, lang) {
+	for _, t := range cat.Select(tier, lang) {
 		opts = append(opts, huh.NewOption(t.Style+": "+t.Description, t.Style))
 	}
 	return huh.NewForm(huh.NewGroup(
@@ -186,15 +185,9 @@ func orEmpty(validate func(string) error) func(string) error {
 func tiersOf(cat *catalog.Catalog) []string {
 	var out []string
 	for _, t := range catalog.Tiers {
-		if len(templatesOf(cat, t, "")) > 0 {
+		if len(cat.Select(t, "")) > 0 {
 			out = append(out, t)
 		}
 	}
 	return out
-}
-
-func templatesOf(cat *catalog.Catalog, tier, lang string) []*catalog.Template {
-	return slices.DeleteFunc(cat.All(), func(t *catalog.Template) bool {
-		return t.Tier != tier || (lang != "" && t.Lang != lang)
-	})
 }

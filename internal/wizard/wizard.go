@@ -70,7 +70,7 @@ func (w *Wizard) Ask(ctx context.Context, cat *catalog.Catalog, r *Request) erro
 // askStyle picks the style when only one exists and otherwise asks, with
 // the default style preselected.
 func (w *Wizard) askStyle(cat *catalog.Catalog, r *Request, run func(*huh.Form) error) error {
-	styles := templatesOf(cat, r.Tier, r.Lang)
+	styles := cat.Select(r.Tier, r.Lang)
 	switch len(styles) {
 	case 0:
 		return nil // the catalog says what exists when the template is resolved

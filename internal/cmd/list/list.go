@@ -37,19 +37,19 @@ tab-separated lines for scripts, unless --output says otherwise.`,
 		},
 	}
 	cmd.Flags().StringVarP(&opts.Output, "output", "o", "", "output format: text|json|tsv (default: text on a terminal, tsv when piped; tsv: id, tier, lang, style, default, description, no header)")
-	_ = cmd.RegisterFlagCompletionFunc("output", cobra.FixedCompletions([]string{cmdutil.OutputText, cmdutil.OutputJSON, "tsv"}, cobra.ShellCompDirectiveNoFileComp))
+	_ = cmd.RegisterFlagCompletionFunc("output", cobra.FixedCompletions([]string{cmdutil.OutputText, cmdutil.OutputJSON, cmdutil.OutputTSV}, cobra.ShellCompDirectiveNoFileComp))
 	return cmd
 }
 
 // Run prints the catalog.
 func Run(o *Options) error {
 	if o.Output == "" {
-		o.Output = "tsv"
+		o.Output = cmdutil.OutputTSV
 		if o.IO.IsStdoutTTY() {
 			o.Output = cmdutil.OutputText
 		}
 	}
-	if err := cmdutil.CheckOutput(o.Output, cmdutil.OutputText, cmdutil.OutputJSON, "tsv"); err != nil {
+	if err := cmdutil.CheckOutput(o.Output, cmdutil.OutputText, cmdutil.OutputJSON, cmdutil.OutputTSV); err != nil {
 		return err
 	}
 	cat, err := o.Catalog()
@@ -64,7 +64,7 @@ func Run(o *Options) error {
 			out[i] = t.Manifest
 		}
 		return cmdutil.WriteJSON(o.IO.Out, out)
-	case "tsv":
+	case cmdutil.OutputTSV:
 		for _, t := range all {
 			fmt.Fprintf(o.IO.Out, "%s\t%s\t%s\t%s\t%t\t%s\n", t.ID, t.Tier, t.Lang, t.Style, t.Default, t.Description)
 		}

@@ -23,13 +23,15 @@ func registerCompletions(cmd *cobra.Command, f *cmdutil.Factory) {
 			if err != nil {
 				return nil, cobra.ShellCompDirectiveError
 			}
-			tier, _ := c.Flags().GetString("tier")
-			lang, _ := c.Flags().GetString("lang")
+			var tier, lang string
+			if byTier {
+				tier, _ = c.Flags().GetString("tier")
+			}
+			if byLang {
+				lang, _ = c.Flags().GetString("lang")
+			}
 			var out []string
-			for _, t := range cat.All() {
-				if (byTier && t.Tier != tier) || (byLang && t.Lang != lang) {
-					continue
-				}
+			for _, t := range cat.Select(tier, lang) {
 				if v := pick(t); !slices.Contains(out, v) {
 					out = append(out, v)
 				}

@@ -23,7 +23,7 @@ func resolve(o *Options, cat *catalog.Catalog) (*catalog.Template, *answers.Answ
 		}
 		t, ok := cat.Get(loaded.Template)
 		if !ok {
-			return nil, nil, cmdutil.Usagef("%s: key \"template\": %q is not in the catalog; choose one of %s", o.Config, loaded.Template, strings.Join(ids(cat), ", "))
+			return nil, nil, cmdutil.Usagef("%s: key \"template\": %q is not in the catalog; choose one of %s", o.Config, loaded.Template, strings.Join(cat.IDs(), ", "))
 		}
 		ans, fileLang = loaded, t.Lang
 		o.setDefault("tier", &o.Tier, t.Tier)
@@ -92,12 +92,4 @@ func setsKey(set []string, key string) bool {
 		}
 	}
 	return false
-}
-
-func ids(cat *catalog.Catalog) []string {
-	var out []string
-	for _, t := range cat.All() {
-		out = append(out, t.ID)
-	}
-	return out
 }
