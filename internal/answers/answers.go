@@ -24,7 +24,23 @@ type Answers struct {
 	Template string
 	Name     string
 	Module   string
-	Params   map[string]any
+	// Params are typed answers, as an answers file holds them; after
+	// Complete, every parameter of the template with its value.
+	Params map[string]any
+	// Text are answers typed as text (--set, flags, the wizard), parsed by
+	// Complete; they win over Params. Origin names where they came from.
+	Text   map[string]string
+	Origin map[string]string
+	// Version is the archgen version that wrote a loaded answers file.
+	Version string
+}
+
+// SetText records a textual answer and where it came from ("--set").
+func (a *Answers) SetText(key, value, origin string) {
+	if a.Text == nil {
+		a.Text, a.Origin = map[string]string{}, map[string]string{}
+	}
+	a.Text[key], a.Origin[key] = value, origin
 }
 
 // Complete validates the answers against t and fills in what is missing:
@@ -35,50 +51,88 @@ func (a *Answers) Complete(t *catalog.Template) error {
 	if err := naming.ValidateName(a.Name); err != nil {
 		return err
 	}
-	if a.Module == "" {
+	switch {
+	case t.Module == catalog.ModuleNone:
+		// Nothing in the template uses a module; none is recorded.
+		a.Module = ""
+	case a.Module == "":
 		a.Module = naming.DefaultModule(t.Lang, a.Name)
 	}
-	if err := naming.ValidateModule(t.Lang, a.Module); err != nil {
-		return fmt.Errorf("%w (set it with --module)", err)
+	if a.Module != "" {
+		if err := naming.ValidateModule(t.Lang, a.Module); err != nil {
+			return fmt.Errorf("%w (set it with --module)", err)
+		}
 	}
 	params := t.Defaults()
-	for k, v := range a.Params {
-		p, ok := t.Parameter(k)
-		if !ok {
-			return fmt.Errorf("template %s has no parameter %q; it takes %s", t.ID, k, strings.Join(paramNames(t), ", "))
-		}
-		val, err := p.Parse(fmt.Sprint(v))
+	for _, k := range slices.Sorted(maps.Keys(a.Params)) {
+		p, err := parameter(t, k)
 		if err != nil {
 			return err
 		}
-		params[k] = val
+		if params[k], err = p.Value(a.Params[k]); err != nil {
+			return err
+		}
 	}
-	a.Params = params
+	for _, k := range slices.Sorted(maps.Keys(a.Text)) {
+		p, err := parameter(t, k)
+		if err == nil {
+			params[k], err = p.Parse(a.Text[k])
+		}
+		if err != nil {
+			if o := a.Origin[k]; o != "" {
+				return fmt.Errorf("%s: %w", o, err)
+			}
+			return err
+		}
+	}
+	a.Params, a.Text, a.Origin = params, nil, nil
 	return nil
 }
 
-func paramNames(t *catalog.Template) []string {
+func parameter(t *catalog.Template, name string) (catalog.Parameter, error) {
+	if p, ok := t.Parameter(name); ok {
+		return p, nil
+	}
 	names := make([]string, len(t.Parameters))
 	for i, p := range t.Parameters {
 		names[i] = p.Name
 	}
-	return names
+	if len(names) == 0 {
+		return catalog.Parameter{}, fmt.Errorf("template %s has no parameter %q; it takes none", t.ID, name)
+	}
+	return catalog.Parameter{}, fmt.Errorf("template %s has no parameter %q; it takes %s", t.ID, name, strings.Join(names, ", "))
 }
 
 type fileFormat struct {
-	Archgen  string        `yaml:"archgen"`
-	Template string        `yaml:"template"`
-	Name     string        `yaml:"name"`
-	Module   string        `yaml:"module"`
-	Params   yaml.MapSlice `yaml:"params,omitempty"`
+	Archgen        string        `yaml:"archgen"`
+	Template       string        `yaml:"template"`
+	TemplateDigest string        `yaml:"template_digest,omitempty"`
+	Name           string        `yaml:"name"`
+	Module         string        `yaml:"module,omitempty"`
+	Params         yaml.MapSlice `yaml:"params,omitempty"`
+	Files          yaml.MapSlice `yaml:"files,omitempty"`
+}
+
+// Record is what the answers file records besides the answers, so that
+// the generation can be rebuilt exactly (the base of a later upgrade).
+type Record struct {
+	// Version is archgen's version.
+	Version string
+	// Digest is the template's digest (catalog.Template.Digest).
+	Digest string
+	// Files maps every generated path to its SHA-256, hex-encoded.
+	Files map[string]string
 }
 
 // Marshal renders the answers file. Keys are sorted so the same answers
 // always give the same bytes.
-func (a *Answers) Marshal(version string) ([]byte, error) {
-	f := fileFormat{Archgen: version, Template: a.Template, Name: a.Name, Module: a.Module}
+func (a *Answers) Marshal(rec Record) ([]byte, error) {
+	f := fileFormat{Archgen: rec.Version, Template: a.Template, TemplateDigest: rec.Digest, Name: a.Name, Module: a.Module}
 	for _, k := range slices.Sorted(maps.Keys(a.Params)) {
 		f.Params = append(f.Params, yaml.MapItem{Key: k, Value: a.Params[k]})
+	}
+	for _, k := range slices.Sorted(maps.Keys(rec.Files)) {
+		f.Files = append(f.Files, yaml.MapItem{Key: k, Value: "sha256:" + rec.Files[k]})
 	}
 	body, err := yaml.Marshal(f)
 	if err != nil {

@@ -1,7 +1,10 @@
 package answers
 
 import (
+	"bytes"
+	"errors"
 	"fmt"
+	"io"
 	"maps"
 	"os"
 	"slices"
@@ -10,7 +13,7 @@ import (
 	"github.com/goccy/go-yaml"
 )
 
-var fileKeys = []string{"archgen", "template", "name", "module", "params"}
+var fileKeys = []string{"archgen", "template", "template_digest", "name", "module", "params", "files"}
 
 // Load reads an answers file such as a project's .archgen.yaml. Every error
 // names the file, the key and what the key allows.
@@ -29,16 +32,22 @@ func Load(path string) (*Answers, error) {
 // Parse reads the content of an answers file.
 func Parse(raw []byte) (*Answers, error) {
 	var doc map[string]any
-	if err := yaml.Unmarshal(raw, &doc); err != nil {
+	dec := yaml.NewDecoder(bytes.NewReader(raw))
+	if err := dec.Decode(&doc); err != nil && !errors.Is(err, io.EOF) {
 		return nil, fmt.Errorf("not valid YAML: %w", err)
+	}
+	var extra any
+	if err := dec.Decode(&extra); !errors.Is(err, io.EOF) {
+		return nil, fmt.Errorf("holds more than one YAML document; keep only the answers")
 	}
 	a := &Answers{Params: map[string]any{}}
 	for key, v := range doc {
 		var err error
 		switch key {
 		case "archgen":
-			// The version that wrote the file; informational.
-			_, err = str(key, v)
+			a.Version, err = str(key, v)
+		case "template_digest", "files":
+			// What was generated, for upgrades; not an answer.
 		case "template":
 			a.Template, err = str(key, v)
 		case "name":
@@ -77,11 +86,18 @@ func params(v any, into map[string]any) error {
 		return fmt.Errorf(`key "params" must be a mapping of parameter names to values, not %s`, typeName(v))
 	}
 	for _, k := range slices.Sorted(maps.Keys(m)) {
-		switch m[k].(type) {
+		switch v := m[k].(type) {
 		case string, bool, int, int64, uint64, float64:
-			into[k] = m[k]
+			into[k] = v
+		case []any:
+			for _, item := range v {
+				if _, ok := item.(string); !ok {
+					return fmt.Errorf("key \"params.%s\" must be a list of names, not a list holding %s", k, typeName(item))
+				}
+			}
+			into[k] = v
 		default:
-			return fmt.Errorf("key \"params.%s\" must be a string, number or boolean, not %s", k, typeName(m[k]))
+			return fmt.Errorf("key \"params.%s\" must be a string, number, boolean or list of names, not %s", k, typeName(m[k]))
 		}
 	}
 	return nil

@@ -4,24 +4,56 @@ package catalog
 
 import (
 	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"io/fs"
 	"path"
+	"regexp"
 	"slices"
 	"strings"
 
 	"github.com/goccy/go-yaml"
+
+	"github.com/archgen/archgen/internal/render"
 )
 
 // ManifestName is the file that makes a directory a template.
 const ManifestName = "template.yaml"
 
-// Template is a manifest together with the tree it renders.
+// LayersDir holds the shared layers a manifest may name.
+const LayersDir = "_layers"
+
+// LayerManifestName is a layer's optional manifest.
+const LayerManifestName = "layer.yaml"
+
+// Template is a manifest together with the trees it renders.
 type Template struct {
 	Manifest
-	// Files is the template's tree, rooted at its files/ directory.
+	// Files is the template's own tree, rooted at its files/ directory.
 	Files fs.FS
+	// Layers are the shared layers it names, in order.
+	Layers []*Layer
+	// Partials is the template's own partials/ directory (nil if none).
+	Partials fs.FS
+
+	// dir is the template's directory in the catalog's file system.
+	dir  string
+	fsys fs.FS
+}
+
+// Layer is a shared tree under templates/_layers/<name>: files/, an
+// optional partials/ and an optional layer.yaml with its rules.
+type Layer struct {
+	Name        string            `yaml:"-"`
+	Description string            `yaml:"description"`
+	Overrides   []string          `yaml:"overrides"`
+	When        map[string]string `yaml:"when"`
+	Each        map[string]string `yaml:"each"`
+	Files       fs.FS             `yaml:"-"`
+	Partials    fs.FS             `yaml:"-"`
+	dir         string
 }
 
 // Catalog is the set of available templates.
@@ -36,8 +68,9 @@ func Load(fsys fs.FS) (*Catalog, error) {
 		return nil, err
 	}
 	c := &Catalog{}
+	layers := map[string]*Layer{}
 	for _, p := range paths {
-		t, err := loadTemplate(fsys, p)
+		t, err := loadTemplate(fsys, p, layers)
 		if err != nil {
 			return nil, fmt.Errorf("template %s: %w", p, err)
 		}
@@ -62,7 +95,7 @@ func Load(fsys fs.FS) (*Catalog, error) {
 	return c, c.checkDefaults()
 }
 
-func loadTemplate(fsys fs.FS, manifestPath string) (*Template, error) {
+func loadTemplate(fsys fs.FS, manifestPath string, layers map[string]*Layer) (*Template, error) {
 	raw, err := fs.ReadFile(fsys, manifestPath)
 	if err != nil {
 		return nil, err
@@ -79,7 +112,132 @@ func loadTemplate(fsys fs.FS, manifestPath string) (*Template, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Template{Manifest: m, Files: files}, nil
+	t := &Template{Manifest: m, Files: files, Partials: optionalSub(fsys, path.Join(dir, "partials")), dir: dir, fsys: fsys}
+	for _, ref := range m.Layers {
+		l, ok := layers[ref.Name]
+		if !ok {
+			if l, err = loadLayer(fsys, ref.Name); err != nil {
+				return nil, err
+			}
+			layers[ref.Name] = l
+		}
+		t.Layers = append(t.Layers, l)
+	}
+	if err := checkRules(files, "files", m.When, m.Each); err != nil {
+		return nil, err
+	}
+	return t, nil
+}
+
+var layerNameRe = regexp.MustCompile(`^[a-z][a-z0-9]*(-[a-z0-9]+)*$`)
+
+func loadLayer(fsys fs.FS, name string) (*Layer, error) {
+	if !layerNameRe.MatchString(name) {
+		return nil, fmt.Errorf("layer %q: a layer name is lowercase words joined by hyphens", name)
+	}
+	dir := path.Join(LayersDir, name)
+	l := &Layer{}
+	raw, err := fs.ReadFile(fsys, path.Join(dir, LayerManifestName))
+	switch {
+	case err == nil:
+		if err := yaml.NewDecoder(bytes.NewReader(raw), yaml.Strict()).Decode(l); err != nil {
+			return nil, fmt.Errorf("layer %s: %w", name, err)
+		}
+	case !errors.Is(err, fs.ErrNotExist):
+		return nil, fmt.Errorf("layer %s: %w", name, err)
+	}
+	if _, err := fs.Stat(fsys, path.Join(dir, "files")); err != nil {
+		return nil, fmt.Errorf("layer %q: no directory %s/files (layers live in templates/%s/<name>/files)", name, dir, LayersDir)
+	}
+	l.Name, l.dir = name, dir
+	if l.Files, err = fs.Sub(fsys, path.Join(dir, "files")); err != nil {
+		return nil, err
+	}
+	l.Partials = optionalSub(fsys, path.Join(dir, "partials"))
+	if err := checkRules(l.Files, "layer "+name, l.When, l.Each); err != nil {
+		return nil, err
+	}
+	return l, nil
+}
+
+func optionalSub(fsys fs.FS, dir string) fs.FS {
+	if _, err := fs.Stat(fsys, dir); err != nil {
+		return nil
+	}
+	sub, err := fs.Sub(fsys, dir)
+	if err != nil {
+		return nil
+	}
+	return sub
+}
+
+// checkRules requires every path a when or each rule names to exist, so a
+// renamed file cannot silently lose its rule.
+func checkRules(files fs.FS, where string, rules ...map[string]string) error {
+	for _, r := range rules {
+		for p := range r {
+			if _, err := fs.Stat(files, p); err != nil {
+				return fmt.Errorf("%s: a rule names %q, which is not in the tree", where, p)
+			}
+		}
+	}
+	return nil
+}
+
+// Spec returns what render.Render needs to render the template: its layers
+// in order (a conditional layer only when its condition holds, evaluated by
+// the caller through include), then its own files, and every partial.
+func (t *Template) Spec(include func(cond string) (bool, error)) (render.Spec, error) {
+	spec := render.Spec{Executable: t.Executable}
+	for i, l := range t.Layers {
+		if cond := t.Manifest.Layers[i].When; cond != "" {
+			ok, err := include(cond)
+			if err != nil {
+				return spec, fmt.Errorf("layer %s: %w", l.Name, err)
+			}
+			if !ok {
+				continue
+			}
+		}
+		spec.Sources = append(spec.Sources, render.Source{Name: "layer " + l.Name, FS: l.Files, When: l.When, Each: l.Each, Overrides: l.Overrides})
+		if l.Partials != nil {
+			spec.Partials = append(spec.Partials, render.Partials{Name: "layer " + l.Name + " partials", FS: l.Partials})
+		}
+	}
+	spec.Sources = append(spec.Sources, render.Source{Name: t.ID, FS: t.Files, When: t.When, Each: t.Each, Overrides: t.Overrides})
+	if t.Partials != nil {
+		spec.Partials = append(spec.Partials, render.Partials{Name: t.ID + " partials", FS: t.Partials})
+	}
+	return spec, nil
+}
+
+// Digest is the SHA-256 of everything the template renders from: its
+// manifest, partials and files and those of its layers, so an answers file
+// can tell whether a template changed since a project was generated.
+func (t *Template) Digest() (string, error) {
+	h := sha256.New()
+	dirs := []string{t.dir}
+	for _, l := range t.Layers {
+		dirs = append(dirs, l.dir)
+	}
+	for _, dir := range dirs {
+		err := fs.WalkDir(t.fsys, dir, func(p string, d fs.DirEntry, err error) error {
+			if err != nil || d.IsDir() {
+				return err
+			}
+			raw, err := fs.ReadFile(t.fsys, p)
+			if err != nil {
+				return err
+			}
+			fmt.Fprintf(h, "%s\x00%d\x00", p, len(raw))
+			h.Write(raw)
+			return nil
+		})
+		if err != nil {
+			return "", err
+		}
+	}
+	return "sha256:" + hex.EncodeToString(h.Sum(nil)), nil
 }
 
 func (c *Catalog) checkDefaults() error {

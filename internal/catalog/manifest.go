@@ -1,11 +1,16 @@
 package catalog
 
 import (
+	"errors"
 	"fmt"
+	"io/fs"
+	"path"
 	"regexp"
 	"slices"
 	"strconv"
 	"strings"
+
+	"github.com/archgen/archgen/internal/render"
 )
 
 // Tiers lists the architecture tiers in the order of the guide.
@@ -23,7 +28,13 @@ const (
 	TypeString = "string"
 	TypeInt    = "int"
 	TypeBool   = "bool"
+	TypeChoice = "choice" // a string that must be one of Choices
+	TypeList   = "list"   // a list of names, each a valid resource name
 )
+
+// ModuleNone is the module value of a manifest whose projects take no
+// module answer (nothing in their files uses one).
+const ModuleNone = "none"
 
 // Manifest is a template's template.yaml.
 type Manifest struct {
@@ -37,18 +48,65 @@ type Manifest struct {
 	Toolchain   []string    `yaml:"toolchain" json:"toolchain,omitempty"`
 	Executable  []string    `yaml:"executable" json:"-"`
 	Parameters  []Parameter `yaml:"parameters" json:"parameters,omitempty"`
-	Commands    Commands    `yaml:"commands" json:"commands"`
-	Health      string      `yaml:"health" json:"health,omitempty"`
-	Services    []string    `yaml:"services" json:"services,omitempty"`
+	// Module is "none" when the template takes no module answer.
+	Module string `yaml:"module" json:"module,omitempty"`
+	// Commands are templates rendered with the project's data.
+	Commands render.Commands `yaml:"commands" json:"commands"`
+	Health   string          `yaml:"health" json:"health,omitempty"`
+	Services []string        `yaml:"services" json:"services,omitempty"`
+	// Processes describe a project that runs more than one server; empty
+	// means one process, commands.run answering on health.
+	Processes []Process `yaml:"processes" json:"processes,omitempty"`
+
+	// Composition: the shared layers under templates/_layers overlaid in
+	// order beneath the template's own files/, and the rules on them.
+	Layers    []LayerRef        `yaml:"layers" json:"layers,omitempty"`
+	Overrides []string          `yaml:"overrides" json:"-"`
+	When      map[string]string `yaml:"when" json:"-"`
+	Each      map[string]string `yaml:"each" json:"-"`
 }
 
-// Commands are the shell command lines that install, verify, build and run a
-// generated project. They are templates rendered with the project's data.
-type Commands struct {
-	Install string `yaml:"install" json:"install,omitempty"`
-	Verify  string `yaml:"verify" json:"verify"`
-	Build   string `yaml:"build" json:"build,omitempty"`
-	Run     string `yaml:"run" json:"run"`
+// Process is one server of a project with several.
+type Process struct {
+	Name string `yaml:"name" json:"name"`
+	// Dir is where Run runs, relative to the project root ("" is the root).
+	Dir string `yaml:"dir" json:"dir,omitempty"`
+	// Run starts the process in the foreground; a template like commands.
+	Run string `yaml:"run" json:"run"`
+	// Port is the environment variable that receives its port.
+	Port string `yaml:"port" json:"port"`
+	// Health answers 200 once the process is up.
+	Health string `yaml:"health" json:"health"`
+}
+
+// LayerRef names a layer, with an optional condition over the answers.
+type LayerRef struct {
+	Name string `yaml:"name" json:"name"`
+	When string `yaml:"when" json:"when,omitempty"`
+}
+
+// UnmarshalYAML accepts a bare layer name or a mapping with name and when.
+func (l *LayerRef) UnmarshalYAML(unmarshal func(any) error) error {
+	var name string
+	if err := unmarshal(&name); err == nil {
+		l.Name = name
+		return nil
+	}
+	type plain LayerRef
+	return unmarshal((*plain)(l))
+}
+
+// ProcessList returns the processes to start: the declared ones, or the
+// single process of commands.run.
+func (m *Manifest) ProcessList() []Process {
+	if len(m.Processes) > 0 {
+		return m.Processes
+	}
+	health := m.Health
+	if health == "" {
+		health = "/health"
+	}
+	return []Process{{Name: "server", Run: m.Commands.Run, Port: "PORT", Health: health}}
 }
 
 // Parameter is one answer a template takes besides the name and module.
@@ -82,8 +140,15 @@ func (m *Manifest) validate(dir string) error {
 		return fmt.Errorf("id %q must match its directory %q", m.ID, dir)
 	case m.Description == "":
 		return fmt.Errorf("description is empty")
-	case m.Commands.Verify == "" || m.Commands.Run == "":
-		return fmt.Errorf("commands.verify and commands.run are required")
+	case m.Commands.Verify == "":
+		return fmt.Errorf("commands.verify is required")
+	case m.Commands.Run == "" && len(m.Processes) == 0:
+		return fmt.Errorf("commands.run or processes is required")
+	case m.Module != "" && m.Module != ModuleNone:
+		return fmt.Errorf("module %q: leave it out, or say none when the template takes no module", m.Module)
+	}
+	if err := validateProcesses(m.Processes); err != nil {
+		return err
 	}
 	for _, svc := range m.Services {
 		if !slices.Contains(Services, svc) {
@@ -100,7 +165,10 @@ func (m *Manifest) validate(dir string) error {
 			return fmt.Errorf("parameter %q is declared twice", p.Name)
 		}
 		seen[p.Name] = true
-		def, err := p.Parse(fmt.Sprint(p.Default))
+		if p.Type == TypeChoice && len(p.Choices) == 0 {
+			return fmt.Errorf("parameter %q: a choice needs choices", p.Name)
+		}
+		def, err := p.Value(p.Default)
 		if err != nil {
 			return fmt.Errorf("the default of %w", err)
 		}
@@ -128,13 +196,18 @@ func (m *Manifest) Defaults() map[string]any {
 	return out
 }
 
-// Parse converts a textual answer to the parameter's type and validates it.
-// The error names the parameter and what it allows.
+// Parse converts a textual answer (a flag, --set, the wizard) to the
+// parameter's type and validates it; a list is comma-separated. The error
+// names the parameter and what it allows.
 func (p Parameter) Parse(s string) (any, error) {
 	switch p.Type {
 	case TypeInt:
 		n, err := strconv.Atoi(s)
 		if err != nil {
+			var num *strconv.NumError
+			if errors.As(err, &num) && errors.Is(num.Err, strconv.ErrRange) {
+				return nil, fmt.Errorf("parameter %q: %s is out of range %s", p.Name, s, p.rangeText())
+			}
 			return nil, fmt.Errorf("parameter %q: %q is not a whole number", p.Name, s)
 		}
 		if (p.Min != nil && n < *p.Min) || (p.Max != nil && n > *p.Max) {
@@ -147,7 +220,15 @@ func (p Parameter) Parse(s string) (any, error) {
 			return nil, fmt.Errorf("parameter %q: %q is not true or false", p.Name, s)
 		}
 		return b, nil
-	case TypeString, "":
+	case TypeList:
+		var items []string
+		for item := range strings.SplitSeq(s, ",") {
+			if item = strings.TrimSpace(item); item != "" {
+				items = append(items, item)
+			}
+		}
+		return p.list(items)
+	case TypeString, TypeChoice, "":
 		if len(p.Choices) > 0 && !slices.Contains(p.Choices, s) {
 			return nil, fmt.Errorf("parameter %q: %q is not one of %s", p.Name, s, strings.Join(p.Choices, ", "))
 		}
@@ -162,7 +243,7 @@ func (p Parameter) Parse(s string) (any, error) {
 		}
 		return s, nil
 	default:
-		return nil, fmt.Errorf("parameter %q: unknown type %q (want string, int or bool)", p.Name, p.Type)
+		return nil, fmt.Errorf("parameter %q: unknown type %q (want string, choice, int, bool or list)", p.Name, p.Type)
 	}
 }
 
@@ -175,4 +256,103 @@ func (p Parameter) rangeText() string {
 		hi = strconv.Itoa(*p.Max)
 	}
 	return lo + ".." + hi
+}
+
+// Value converts an answer read from YAML (an answers file, a default) to
+// the parameter's type and validates it. Unlike Parse it keeps types: a
+// quoted "8080" is not an int, and a list must be a YAML list.
+func (p Parameter) Value(v any) (any, error) {
+	switch p.Type {
+	case TypeInt:
+		switch n := v.(type) {
+		case int, int64, uint64:
+			return p.Parse(fmt.Sprint(n))
+		}
+		return nil, fmt.Errorf("parameter %q: %s is not a whole number", p.Name, describe(v))
+	case TypeBool:
+		if b, ok := v.(bool); ok {
+			return b, nil
+		}
+		return nil, fmt.Errorf("parameter %q: %s is not true or false", p.Name, describe(v))
+	case TypeList:
+		var items []string
+		switch l := v.(type) {
+		case nil:
+		case []string:
+			items = l
+		case []any:
+			for _, e := range l {
+				s, ok := e.(string)
+				if !ok {
+					return nil, fmt.Errorf("parameter %q: the item %s is not a name", p.Name, describe(e))
+				}
+				items = append(items, s)
+			}
+		default:
+			return nil, fmt.Errorf("parameter %q: %s is not a list", p.Name, describe(v))
+		}
+		return p.list(items)
+	default:
+		s, ok := v.(string)
+		if !ok {
+			return nil, fmt.Errorf("parameter %q: %s is not a string", p.Name, describe(v))
+		}
+		return p.Parse(s)
+	}
+}
+
+// listItemRe is the syntax of a list item: the resource names templates
+// derive identifiers from (see naming.Forms).
+var listItemRe = regexp.MustCompile(`^[a-z][a-z0-9]*(-[a-z0-9]+)*$`)
+
+func (p Parameter) list(items []string) (any, error) {
+	out := make([]string, 0, len(items))
+	for _, item := range items {
+		switch {
+		case !listItemRe.MatchString(item):
+			return nil, fmt.Errorf("parameter %q: %q is not a valid name; use lowercase words joined by hyphens, such as order-items", p.Name, item)
+		case len(p.Choices) > 0 && !slices.Contains(p.Choices, item):
+			return nil, fmt.Errorf("parameter %q: %q is not one of %s", p.Name, item, strings.Join(p.Choices, ", "))
+		case slices.Contains(out, item):
+			return nil, fmt.Errorf("parameter %q: %q is listed twice", p.Name, item)
+		}
+		out = append(out, item)
+	}
+	if (p.Min != nil && len(out) < *p.Min) || (p.Max != nil && len(out) > *p.Max) {
+		return nil, fmt.Errorf("parameter %q: %d items is out of range %s", p.Name, len(out), p.rangeText())
+	}
+	return out, nil
+}
+
+func describe(v any) string {
+	switch v := v.(type) {
+	case nil:
+		return "an empty value"
+	case string:
+		return fmt.Sprintf("the string %q", v)
+	case []any, []string:
+		return "a list"
+	case map[string]any:
+		return "a mapping"
+	default:
+		return fmt.Sprint(v)
+	}
+}
+
+func validateProcesses(ps []Process) error {
+	seen := map[string]bool{}
+	for _, p := range ps {
+		switch {
+		case !paramRe.MatchString(p.Name):
+			return fmt.Errorf("process %q: name must match %s", p.Name, paramRe)
+		case seen[p.Name]:
+			return fmt.Errorf("process %q is declared twice", p.Name)
+		case p.Run == "" || p.Port == "" || p.Health == "":
+			return fmt.Errorf("process %q: run, port and health are required", p.Name)
+		case p.Dir != "" && (!fs.ValidPath(p.Dir) || path.IsAbs(p.Dir)):
+			return fmt.Errorf("process %q: dir %q must be a relative path inside the project", p.Name, p.Dir)
+		}
+		seen[p.Name] = true
+	}
+	return nil
 }

@@ -3,6 +3,8 @@
 package generate
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"fmt"
 	"strings"
 
@@ -11,6 +13,15 @@ import (
 	"github.com/archgen/archgen/internal/naming"
 	"github.com/archgen/archgen/internal/render"
 )
+
+// Result is one generated project: the template, the completed answers,
+// the data the template saw and every file, the answers file included.
+type Result struct {
+	Template *catalog.Template
+	Answers  *answers.Answers
+	Data     render.Data
+	Files    []render.File
+}
 
 // Data derives what a template sees from completed answers.
 func Data(t *catalog.Template, a *answers.Answers) (render.Data, error) {
@@ -27,7 +38,7 @@ func Data(t *catalog.Template, a *answers.Answers) (render.Data, error) {
 		d.PackagePath = strings.ReplaceAll(a.Module, ".", "/")
 		d.Group = naming.JavaGroup(a.Module)
 	}
-	cmds, err := Commands(t, d)
+	cmds, err := commands(t, d)
 	if err != nil {
 		return render.Data{}, err
 	}
@@ -35,8 +46,8 @@ func Data(t *catalog.Template, a *answers.Answers) (render.Data, error) {
 	return d, nil
 }
 
-// Commands renders the manifest's command lines with the project's data.
-func Commands(t *catalog.Template, d render.Data) (render.Commands, error) {
+// commands renders the manifest's command lines with the project's data.
+func commands(t *catalog.Template, d render.Data) (render.Commands, error) {
 	var out render.Commands
 	set := render.NewSet()
 	for _, c := range []struct {
@@ -44,6 +55,7 @@ func Commands(t *catalog.Template, d render.Data) (render.Commands, error) {
 		src string
 	}{
 		{&out.Install, t.Commands.Install},
+		{&out.Migrate, t.Commands.Migrate},
 		{&out.Verify, t.Commands.Verify},
 		{&out.Build, t.Commands.Build},
 		{&out.Run, t.Commands.Run},
@@ -57,26 +69,42 @@ func Commands(t *catalog.Template, d render.Data) (render.Commands, error) {
 	return out, nil
 }
 
-// Project renders t with completed answers and appends the answers file.
-func Project(t *catalog.Template, a *answers.Answers, version string) ([]render.File, error) {
+// Project renders t with completed answers and appends the answers file,
+// which records the version, the template's digest and every file's hash.
+func Project(t *catalog.Template, a *answers.Answers, version string) (*Result, error) {
 	d, err := Data(t, a)
 	if err != nil {
 		return nil, err
 	}
-	files, err := render.Tree(t.Files, d, render.Options{Executable: t.Executable})
+	set := render.NewSet()
+	spec, err := t.Spec(func(cond string) (bool, error) {
+		out, err := set.Text(t.ID+" layers", "{{if "+cond+"}}true{{end}}", d)
+		return string(out) == "true", err
+	})
 	if err != nil {
 		return nil, fmt.Errorf("render %s: %w", t.ID, err)
 	}
-	ans, err := a.Marshal(version)
+	files, err := render.Render(spec, d)
+	if err != nil {
+		return nil, fmt.Errorf("render %s: %w", t.ID, err)
+	}
+	digest, err := t.Digest()
 	if err != nil {
 		return nil, err
 	}
+	rec := answers.Record{Version: version, Digest: digest, Files: make(map[string]string, len(files))}
 	for _, f := range files {
 		if f.Path == answers.FileName {
 			return nil, fmt.Errorf("render %s: the template must not ship %s", t.ID, answers.FileName)
 		}
+		sum := sha256.Sum256(f.Content)
+		rec.Files[f.Path] = hex.EncodeToString(sum[:])
 	}
-	files = append(files, render.File{Path: answers.FileName, Content: ans, Mode: 0o644})
+	ans, err := a.Marshal(rec)
+	if err != nil {
+		return nil, err
+	}
+	files = append(files, render.File{Path: answers.FileName, Content: ans, Mode: 0o644, Rendered: true})
 	render.Sort(files)
-	return files, nil
+	return &Result{Template: t, Answers: a, Data: d, Files: files}, nil
 }

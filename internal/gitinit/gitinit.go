@@ -19,17 +19,22 @@ type Result struct {
 	Note string
 }
 
-// Init runs git init in dir and commits every file with message. It never
-// fails for want of an identity: it then initializes, skips the commit and
-// says so. A dir already inside a work tree is left alone.
-func Init(ctx context.Context, dir, message string) (Result, error) {
+// Branch is the initial branch; the generated CI workflows watch it.
+const Branch = "main"
+
+// Init runs git init in dir, on the branch main, and commits the given
+// paths (the files archgen wrote) with message; anything else in dir stays
+// untracked. It never fails for want of an identity: it then initializes,
+// skips the commit and says so. A dir already inside a work tree is left
+// alone.
+func Init(ctx context.Context, dir string, paths []string, message string) (Result, error) {
 	if _, err := exec.LookPath("git"); err != nil {
 		return Result{Note: "git is not installed; skipped git init"}, nil
 	}
 	if out, err := git(ctx, dir, "rev-parse", "--show-toplevel"); err == nil {
 		return Result{Note: fmt.Sprintf("%s is already inside the git repository %s; skipped git init", dir, strings.TrimSpace(out))}, nil
 	}
-	if _, err := git(ctx, dir, "init", "--quiet"); err != nil {
+	if _, err := git(ctx, dir, "init", "--quiet", "--initial-branch="+Branch); err != nil {
 		return Result{}, err
 	}
 	res := Result{Initialized: true}
@@ -39,7 +44,14 @@ func Init(ctx context.Context, dir, message string) (Result, error) {
 			return res, nil
 		}
 	}
-	if _, err := git(ctx, dir, "add", "--all"); err != nil {
+	if len(paths) == 0 {
+		res.Note = "archgen wrote no files; skipped the initial commit"
+		return res, nil
+	}
+	// Paths go through stdin, NUL-separated, as literal pathspecs: no
+	// command line limit, no glob or magic in a file name.
+	list := strings.Join(paths, "\x00") + "\x00"
+	if _, err := gitIn(ctx, dir, list, "--literal-pathspecs", "add", "--pathspec-from-file=-", "--pathspec-file-nul"); err != nil {
 		return res, err
 	}
 	if _, err := git(ctx, dir, "-c", "commit.gpgsign=false", "commit", "--quiet", "--no-verify", "-m", message); err != nil {
@@ -50,8 +62,13 @@ func Init(ctx context.Context, dir, message string) (Result, error) {
 }
 
 func git(ctx context.Context, dir string, args ...string) (string, error) {
+	return gitIn(ctx, dir, "", args...)
+}
+
+func gitIn(ctx context.Context, dir, stdin string, args ...string) (string, error) {
 	cmd := exec.CommandContext(ctx, "git", args...)
 	cmd.Dir = dir
+	cmd.Stdin = strings.NewReader(stdin)
 	var stdout, stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr
 	if err := cmd.Run(); err != nil {

@@ -12,6 +12,8 @@ import (
 	"text/template"
 
 	"github.com/Masterminds/sprig/v3"
+
+	"github.com/archgen/archgen/internal/naming"
 )
 
 // TemplateSuffix marks a file whose content is executed as a template.
@@ -23,14 +25,20 @@ type File struct {
 	Path    string
 	Content []byte
 	Mode    fs.FileMode
+	// Rendered is true when the content was executed as a template, false
+	// when it was copied byte for byte.
+	Rendered bool
 }
 
-// Commands are a template's rendered shell command lines.
+// Commands are the shell command lines that install, migrate, verify,
+// build and run a project: in a manifest they are templates, in Data they
+// are rendered.
 type Commands struct {
-	Install string `json:"install"`
-	Verify  string `json:"verify"`
-	Build   string `json:"build"`
-	Run     string `json:"run"`
+	Install string `yaml:"install" json:"install"`
+	Migrate string `yaml:"migrate" json:"migrate,omitempty"`
+	Verify  string `yaml:"verify" json:"verify"`
+	Build   string `yaml:"build" json:"build"`
+	Run     string `yaml:"run" json:"run"`
 }
 
 // Data is what a template sees. See templates/README.md.
@@ -45,6 +53,8 @@ type Data struct {
 	Style       string
 	Params      map[string]any
 	Commands    Commands
+	// Item is the current item inside an each fan-out.
+	Item naming.Forms
 }
 
 // Options tune a render.
@@ -53,57 +63,17 @@ type Options struct {
 	Executable []string
 }
 
-// funcs is sprig's hermetic map: no clock, randomness or environment.
-var funcs = sprig.HermeticTxtFuncMap()
+// funcs is sprig's hermetic map (no clock, randomness or environment) and
+// archgen's own naming functions.
+var funcs = func() map[string]any {
+	m := sprig.HermeticTxtFuncMap()
+	m["forms"] = naming.NewForms
+	return m
+}()
 
-// Tree renders every file of fsys with data. Files ending in .tmpl are
-// executed and lose the suffix; others are copied as they are. Path segments
-// containing "{{" are executed too. The result is sorted by path.
+// Tree renders every file of one tree with data; see Render.
 func Tree(fsys fs.FS, data Data, opts Options) ([]File, error) {
-	var files []File
-	set := NewSet()
-	seen := map[string]string{}
-	err := fs.WalkDir(fsys, ".", func(src string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		if d.IsDir() {
-			return nil
-		}
-		if !d.Type().IsRegular() {
-			return fmt.Errorf("%s: only regular files can be templates", src)
-		}
-		dst, err := set.Path(src, data)
-		if err != nil {
-			return err
-		}
-		raw, err := fs.ReadFile(fsys, src)
-		if err != nil {
-			return err
-		}
-		content := raw
-		if strings.HasSuffix(dst, TemplateSuffix) {
-			dst = strings.TrimSuffix(dst, TemplateSuffix)
-			if content, err = set.Text(src, string(raw), data); err != nil {
-				return err
-			}
-		}
-		if prev, dup := seen[dst]; dup {
-			return fmt.Errorf("%s and %s both render to %s", prev, src, dst)
-		}
-		seen[dst] = src
-		mode := fs.FileMode(0o644)
-		if slices.Contains(opts.Executable, dst) {
-			mode = 0o755
-		}
-		files = append(files, File{Path: dst, Content: content, Mode: mode})
-		return nil
-	})
-	if err != nil {
-		return nil, err
-	}
-	Sort(files)
-	return files, nil
+	return Render(Spec{Sources: []Source{{Name: "files", FS: fsys}}, Executable: opts.Executable}, data)
 }
 
 // Sort orders files by path.

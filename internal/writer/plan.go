@@ -60,6 +60,11 @@ type Plan struct {
 	// Fresh is true when the target does not exist or is an empty directory.
 	Fresh  bool
 	Policy Policy
+	// Exists is true when the target directory exists; it is then written
+	// in place, and never replaced.
+	Exists bool
+	// Target is the directory written to: Dir with symbolic links resolved.
+	Target string
 
 	files []render.File
 }
@@ -103,8 +108,18 @@ func NewPlan(dir string, files []render.File, force bool) (*Plan, error) {
 // reading the target; whether the policy allows the plan is Err's answer,
 // so a dry run can show the plan of a write that would be refused.
 func Compare(dir string, files []render.File, policy Policy) (*Plan, error) {
-	p := &Plan{Dir: dir, Policy: policy, files: files}
-	info, err := os.Stat(dir)
+	p := &Plan{Dir: dir, Target: dir, Policy: policy, files: files}
+	if l, err := os.Lstat(dir); err == nil && l.Mode()&fs.ModeSymlink != 0 {
+		// Follow a link to a directory: the project goes where it points,
+		// and the link stays a link.
+		resolved, err := filepath.EvalSymlinks(dir)
+		if err != nil {
+			dest, _ := os.Readlink(dir)
+			return nil, fmt.Errorf("target %q is a symbolic link to %q, which cannot be used (%w); create that directory or choose another --dir", dir, dest, err)
+		}
+		p.Target = resolved
+	}
+	info, err := os.Stat(p.Target)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
 		p.Fresh = true
@@ -113,11 +128,11 @@ func Compare(dir string, files []render.File, policy Policy) (*Plan, error) {
 	case !info.IsDir():
 		return nil, fmt.Errorf("target %q exists and is not a directory; choose another --dir", dir)
 	default:
-		ents, err := os.ReadDir(dir)
+		ents, err := os.ReadDir(p.Target)
 		if err != nil {
 			return nil, err
 		}
-		p.Fresh = len(ents) == 0
+		p.Fresh, p.Exists = len(ents) == 0, true
 	}
 	if p.Fresh {
 		for _, f := range files {
@@ -125,7 +140,7 @@ func Compare(dir string, files []render.File, policy Policy) (*Plan, error) {
 		}
 		return p, nil
 	}
-	root, err := os.OpenRoot(dir)
+	root, err := os.OpenRoot(p.Target)
 	if err != nil {
 		return nil, err
 	}
@@ -189,7 +204,7 @@ func (p *Plan) Resolve(path string, overwrite bool) {
 
 // Existing returns the current content of a path in the target, for a diff.
 func (p *Plan) Existing(path string) ([]byte, error) {
-	root, err := os.OpenRoot(p.Dir)
+	root, err := os.OpenRoot(p.Target)
 	if err != nil {
 		return nil, err
 	}
@@ -205,6 +220,19 @@ func (p *Plan) File(path string) (render.File, bool) {
 		}
 	}
 	return render.File{}, false
+}
+
+// Written lists the paths that hold archgen's files after the write:
+// created, replaced and identical ones, not those kept as they were.
+func (p *Plan) Written() []string {
+	var out []string
+	for _, e := range p.Entries {
+		switch e.Action {
+		case Create, Overwrite, Identical:
+			out = append(out, e.Path)
+		}
+	}
+	return out
 }
 
 // Files says "1 file" or "n files".

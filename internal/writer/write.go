@@ -20,15 +20,19 @@ func (p *Plan) Write(ctx context.Context) error {
 	if err := p.Err(); err != nil {
 		return err
 	}
-	if p.Fresh {
+	if !p.Exists {
 		return p.writeFresh(ctx)
 	}
+	// An existing directory, empty or not, is written in place: replacing
+	// it would strand a shell inside it, turn a symbolic link into a
+	// directory and need a writable parent.
 	return p.writeInto(ctx)
 }
 
-// writeFresh assembles the project beside the target and renames it in.
+// writeFresh assembles the project beside the target, which does not
+// exist, and renames it into place.
 func (p *Plan) writeFresh(ctx context.Context) (err error) {
-	abs, err := filepath.Abs(p.Dir)
+	abs, err := filepath.Abs(p.Target)
 	if err != nil {
 		return err
 	}
@@ -60,27 +64,13 @@ func (p *Plan) writeFresh(ctx context.Context) (err error) {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	return renameInto(tmp, abs)
-}
-
-// renameInto moves dir src to dst, which either does not exist or is an
-// empty directory (os.Rename refuses to replace a directory, so an empty
-// one is removed first and restored if the move fails).
-func renameInto(src, dst string) error {
-	info, err := os.Stat(dst)
-	if err == nil {
-		if err := os.Remove(dst); err != nil {
-			return fmt.Errorf("cannot replace the empty directory %s: %w", dst, err)
-		}
+	// os.Rename would replace an empty directory made meanwhile; refuse
+	// anything that appeared at the target since the plan.
+	if _, err := os.Lstat(abs); err == nil {
+		return fmt.Errorf("target %q appeared while the project was written; nothing was changed, run again", p.Dir)
 	}
-	if err := os.Rename(src, dst); err != nil {
-		if info != nil {
-			_ = os.Mkdir(dst, info.Mode().Perm())
-		}
-		return fmt.Errorf("cannot move the project into %s: %w", dst, err)
-	}
-	if info != nil {
-		return os.Chmod(dst, info.Mode().Perm())
+	if err := os.Rename(tmp, abs); err != nil {
+		return fmt.Errorf("cannot move the project into %s: %w", p.Dir, err)
 	}
 	return nil
 }
@@ -152,20 +142,20 @@ func (p *Plan) writeInto(ctx context.Context) (err error) {
 	if len(files) == 0 {
 		return nil
 	}
-	stageAbs, err := os.MkdirTemp(p.Dir, ".archgen-stage-*")
+	stageAbs, err := os.MkdirTemp(p.Target, ".archgen-stage-*")
 	if err != nil {
 		return fmt.Errorf("cannot stage files in %s: %w", p.Dir, err)
 	}
 	defer func() { _ = os.RemoveAll(stageAbs) }()
 	stage := filepath.Base(stageAbs)
 	newDir, oldDir := filepath.Join(stage, "new"), filepath.Join(stage, "old")
-	if err := writeFiles(ctx, filepath.Join(p.Dir, newDir), files); err != nil {
+	if err := writeFiles(ctx, filepath.Join(p.Target, newDir), files); err != nil {
 		return err
 	}
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	root, err := os.OpenRoot(p.Dir)
+	root, err := os.OpenRoot(p.Target)
 	if err != nil {
 		return err
 	}

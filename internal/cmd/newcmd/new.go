@@ -14,7 +14,7 @@ import (
 
 	"github.com/archgen/archgen/internal/catalog"
 	"github.com/archgen/archgen/internal/cmdutil"
-	"github.com/archgen/archgen/internal/generate"
+	"github.com/archgen/archgen/internal/pipeline"
 	"github.com/archgen/archgen/internal/iostreams"
 	"github.com/archgen/archgen/internal/naming"
 	"github.com/archgen/archgen/internal/wizard"
@@ -187,31 +187,23 @@ func Run(ctx context.Context, o *Options) error {
 			policy = writer.PolicyFail
 		}
 	}
-	t, ans, err := resolve(o, cat)
-	if err != nil {
+	pc := &pipeline.Context{Context: ctx, Catalog: cat, Version: o.Version, Input: o.input(policy)}
+	if err := pipeline.Run(pc, pipeline.Generate...); err != nil {
 		return err
 	}
-	files, err := generate.Project(t, ans, o.Version)
-	if err != nil {
-		return err
+	for _, w := range pc.Warnings {
+		fmt.Fprintln(o.IO.ErrOut, "warning: "+w)
 	}
-	dir := o.Dir
-	if dir == "" {
-		dir = ans.Name
-	}
-	plan, err := writer.Compare(dir, files, policy)
-	if err != nil {
-		return err
-	}
+	plan := pc.Plan
 	if interactive && !o.DryRun {
 		if err := confirm(ctx, ask, plan); err != nil {
 			return err
 		}
 	}
 	if o.DryRun {
-		return errors.Join(report(o, t, ans, plan, nil), plan.Err())
+		return errors.Join(report(o, pc.Result, plan, nil), plan.Err())
 	}
-	if err := plan.Write(ctx); err != nil {
+	if err := pipeline.Run(pc, pipeline.Write{}); err != nil {
 		if ctx.Err() != nil {
 			return errors.Join(cmdutil.ErrCancelled, err)
 		}
@@ -219,16 +211,27 @@ func Run(ctx context.Context, o *Options) error {
 	}
 	var gitNote *gitOutcome
 	if o.Git {
-		gitNote = initGit(ctx, plan.Dir, t.ID)
+		gitNote = initGit(ctx, plan, pc.Template.ID)
 	}
-	if err := report(o, t, ans, plan, gitNote); err != nil {
+	if err := report(o, pc.Result, plan, gitNote); err != nil {
 		return err
 	}
 	if interactive && o.Output == cmdutil.OutputText {
-		fmt.Fprintf(o.IO.ErrOut, "\nTo create the same project without questions (e.g. in CI):\n  %s\n", commandLine(o, t, ans, plan))
+		fmt.Fprintf(o.IO.ErrOut, "\nTo create the same project without questions (e.g. in CI):\n  %s\n", commandLine(o, pc.Template, pc.Answers, plan))
 	}
 	return nil
 }
+
+// input is what the flags and arguments said, for the pipeline.
+func (o *Options) input(policy writer.Policy) pipeline.Input {
+	return pipeline.Input{
+		Config: o.Config, Set: o.Set, Tier: o.Tier, Lang: o.Lang, Style: o.Style,
+		Name: o.Name, Module: o.Module, Given: o.changed, Dir: o.Dir, Policy: policy,
+	}
+}
+
+// flagSet reports whether a flag was given on the command line.
+func (o *Options) flagSet(flag string) bool { return slices.Contains(o.changed, flag) }
 
 func (o *Options) runWizard(ctx context.Context, ask Asker, cat *catalog.Catalog) error {
 	req := &wizard.Request{Tier: o.Tier, Lang: o.Lang, Style: o.Style, Module: o.Module, Params: map[string]string{}, Given: o.flagSet}

@@ -44,8 +44,8 @@ type gitOutcome struct {
 	Note        string `json:"note,omitempty"`
 }
 
-func initGit(ctx context.Context, dir, id string) *gitOutcome {
-	res, err := gitinit.Init(ctx, dir, "Initial commit from archgen ("+id+")")
+func initGit(ctx context.Context, plan *writer.Plan, id string) *gitOutcome {
+	res, err := gitinit.Init(ctx, plan.Dir, plan.Written(), "Initial commit from archgen ("+id+")")
 	out := &gitOutcome{Initialized: res.Initialized, Committed: res.Committed, Note: res.Note}
 	if err != nil {
 		// The project is written; a failed git step is reported, not fatal.
@@ -54,11 +54,8 @@ func initGit(ctx context.Context, dir, id string) *gitOutcome {
 	return out
 }
 
-func report(o *Options, t *catalog.Template, ans *answers.Answers, plan *writer.Plan, git *gitOutcome) error {
-	d, err := generate.Data(t, ans)
-	if err != nil {
-		return err
-	}
+func report(o *Options, res *generate.Result, plan *writer.Plan, git *gitOutcome) error {
+	t, d := res.Template, res.Data
 	if o.Output == cmdutil.OutputJSON {
 		abs, err := filepath.Abs(plan.Dir)
 		if err != nil {
