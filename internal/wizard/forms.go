@@ -124,9 +124,20 @@ func moduleTitle(lang string) string {
 // markdown on a terminal, so literal text is escaped there.
 func ConfirmForm(plan *writer.Plan, ok *bool, accessible bool) *huh.Form {
 	return huh.NewForm(huh.NewGroup(
-		huh.NewNote().Title(fmt.Sprintf("%s will be written to %s", writer.Files(plan.Count(writer.Create)+plan.Count(writer.Overwrite)), plan.Dir)).Description(literal(Tree(plan), accessible)),
+		huh.NewNote().Title(ConfirmTitle(plan)).Description(literal(Tree(plan), accessible)),
 		huh.NewConfirm().Title("Write the project?").Affirmative("Yes").Negative("No").Value(ok),
 	))
+}
+
+// ConfirmTitle says how many files go where and, when the directory
+// already holds files, that it is not empty and what happens to them.
+func ConfirmTitle(plan *writer.Plan) string {
+	title := fmt.Sprintf("%s will be written to %s", writer.Files(plan.Count(writer.Create)+plan.Count(writer.Overwrite)), plan.Dir)
+	if plan.Exists && !plan.Fresh {
+		title += fmt.Sprintf(" — it is not empty: files archgen does not write are kept (%d replaced, %d kept as they are, %d identical)",
+			plan.Count(writer.Overwrite), plan.Count(writer.Skip), plan.Count(writer.Identical))
+	}
+	return title
 }
 
 // ConflictForm shows how a file differs and asks whether to overwrite it.

@@ -2,6 +2,8 @@ package wizard
 
 import (
 	"fmt"
+	"os"
+	"path/filepath"
 	"testing"
 	"testing/fstest"
 	"time"
@@ -12,6 +14,8 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/archgen/archgen/internal/catalog"
+	"github.com/archgen/archgen/internal/render"
+	"github.com/archgen/archgen/internal/writer"
 	"github.com/archgen/archgen/templates"
 )
 
@@ -150,4 +154,19 @@ func TestLiteralEscapesNoteMarkdown(t *testing.T) {
 	want := "5 \\* time.Second, handlers\\_test.go, \\`x\\`, a\\\\b"
 	assert.Equal(t, want, literal(in, false))
 	assert.Equal(t, in, literal(in, true))
+}
+
+// Confirming a write into a directory that holds files says so.
+func TestConfirmTitleNamesANonEmptyTarget(t *testing.T) {
+	dir := t.TempDir()
+	files := []render.File{{Path: "a.txt", Content: []byte("a"), Mode: 0o644}, {Path: "b.txt", Content: []byte("b"), Mode: 0o644}}
+	plan, err := writer.Compare(dir, files, writer.PolicyFail)
+	require.NoError(t, err)
+	assert.Equal(t, "2 files will be written to "+dir, ConfirmTitle(plan))
+
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "mine.txt"), []byte("mine"), 0o600))
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "b.txt"), []byte("b"), 0o644))
+	plan, err = writer.Compare(dir, files, writer.PolicyFail)
+	require.NoError(t, err)
+	assert.Equal(t, "1 file will be written to "+dir+" — it is not empty: files archgen does not write are kept (0 replaced, 0 kept as they are, 1 identical)", ConfirmTitle(plan))
 }

@@ -14,9 +14,9 @@ import (
 
 	"github.com/archgen/archgen/internal/catalog"
 	"github.com/archgen/archgen/internal/cmdutil"
-	"github.com/archgen/archgen/internal/pipeline"
 	"github.com/archgen/archgen/internal/iostreams"
 	"github.com/archgen/archgen/internal/naming"
+	"github.com/archgen/archgen/internal/pipeline"
 	"github.com/archgen/archgen/internal/wizard"
 	"github.com/archgen/archgen/internal/writer"
 )

@@ -1,6 +1,7 @@
 package newcmd
 
 import (
+	"os"
 	"context"
 	"fmt"
 	"io"
@@ -82,7 +83,11 @@ func report(o *Options, res *generate.Result, plan *writer.Plan, git *gitOutcome
 	if written := plan.Count(writer.Create) + plan.Count(writer.Overwrite); written == 0 {
 		fmt.Fprintf(w, "Nothing to write: %s already holds %s%s.\n", plan.Dir, t.ID, counts(plan))
 	} else {
-		fmt.Fprintf(w, "Created %s from %s: %s written%s.\n", plan.Dir, t.ID, writer.Files(written), counts(plan))
+		verb := "Created"
+		if plan.Exists && !plan.Fresh {
+			verb = "Updated"
+		}
+		fmt.Fprintf(w, "%s %s from %s: %s written%s.\n", verb, where(plan), t.ID, writer.Files(written), counts(plan))
 	}
 	for _, e := range plan.Entries {
 		if e.Action == writer.Overwrite || e.Action == writer.Skip {
@@ -100,7 +105,7 @@ func report(o *Options, res *generate.Result, plan *writer.Plan, git *gitOutcome
 			fmt.Fprintln(w, git.Note)
 		}
 	}
-	nextSteps(w, plan.Dir, d.Commands.Install, d.Commands.Verify, d.Commands.Build, d.Commands.Run)
+	nextSteps(w, plan, d.Commands.Install, d.Commands.Verify, d.Commands.Build, d.Commands.Run)
 	return nil
 }
 
@@ -120,9 +125,11 @@ func counts(plan *writer.Plan) string {
 	return " (" + strings.Join(parts, ", ") + ")"
 }
 
-func nextSteps(w io.Writer, dir string, cmds ...string) {
+func nextSteps(w io.Writer, plan *writer.Plan, cmds ...string) {
 	fmt.Fprintln(w, "\nNext steps:")
-	fmt.Fprintf(w, "  cd %s\n", shellQuote(filepath.ToSlash(dir)))
+	if !isCwd(plan.Target) {
+		fmt.Fprintf(w, "  cd %s\n", shellQuote(filepath.ToSlash(plan.Dir)))
+	}
 	for _, c := range cmds {
 		if c != "" {
 			fmt.Fprintf(w, "  %s\n", c)
@@ -180,4 +187,25 @@ func shellQuote(s string) string {
 		return s
 	}
 	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
+}
+
+// isCwd reports whether dir is the current directory.
+func isCwd(dir string) bool {
+	a, errA := os.Stat(dir)
+	b, errB := os.Stat(".")
+	return errA == nil && errB == nil && os.SameFile(a, b)
+}
+
+// where names the target for a person: the directory as given, or the
+// current directory by its real path.
+func where(plan *writer.Plan) string {
+	if isCwd(plan.Target) {
+		if abs, err := filepath.Abs(plan.Target); err == nil {
+			return "the current directory " + abs
+		}
+	}
+	if plan.Target != plan.Dir {
+		return fmt.Sprintf("%s (-> %s)", plan.Dir, plan.Target)
+	}
+	return plan.Dir
 }
