@@ -1,11 +1,11 @@
 package newcmd
 
 import (
-	"os"
 	"context"
 	"fmt"
 	"io"
 	"maps"
+	"os"
 	"path/filepath"
 	"slices"
 	"strings"
