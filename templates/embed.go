@@ -8,7 +8,7 @@ import (
 	"io/fs"
 )
 
-//go:embed all:entry
+//go:embed all:entry all:_layers
 var embedded embed.FS
 
 // FS returns the embedded template trees.

@@ -146,14 +146,16 @@ func loadLayer(fsys fs.FS, name string) (*Layer, error) {
 	case !errors.Is(err, fs.ErrNotExist):
 		return nil, fmt.Errorf("layer %s: %w", name, err)
 	}
-	if _, err := fs.Stat(fsys, path.Join(dir, "files")); err != nil {
-		return nil, fmt.Errorf("layer %q: no directory %s/files (layers live in templates/%s/<name>/files)", name, dir, LayersDir)
-	}
 	l.Name, l.dir = name, dir
-	if l.Files, err = fs.Sub(fsys, path.Join(dir, "files")); err != nil {
-		return nil, err
-	}
+	l.Files = optionalSub(fsys, path.Join(dir, "files"))
 	l.Partials = optionalSub(fsys, path.Join(dir, "partials"))
+	if l.Files == nil && l.Partials == nil {
+		return nil, fmt.Errorf("layer %q: templates/%s has neither files/ nor partials/", name, dir)
+	}
+
+	if l.Files == nil && (len(l.When) > 0 || len(l.Each) > 0 || len(l.Overrides) > 0) {
+		return nil, fmt.Errorf("layer %q has rules but no files/", name)
+	}
 	if err := checkRules(l.Files, "layer "+name, l.When, l.Each); err != nil {
 		return nil, err
 	}
@@ -199,7 +201,9 @@ func (t *Template) Spec(include func(cond string) (bool, error)) (render.Spec, e
 				continue
 			}
 		}
-		spec.Sources = append(spec.Sources, render.Source{Name: "layer " + l.Name, FS: l.Files, When: l.When, Each: l.Each, Overrides: l.Overrides})
+		if l.Files != nil {
+			spec.Sources = append(spec.Sources, render.Source{Name: "layer " + l.Name, FS: l.Files, When: l.When, Each: l.Each, Overrides: l.Overrides})
+		}
 		if l.Partials != nil {
 			spec.Partials = append(spec.Partials, render.Partials{Name: "layer " + l.Name + " partials", FS: l.Partials})
 		}
