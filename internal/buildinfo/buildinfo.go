@@ -6,9 +6,11 @@ import (
 	"fmt"
 	"runtime"
 	"runtime/debug"
+	"strings"
 )
 
-// Version is archgen's version; "dev" for an untagged build.
+// Version is archgen's version: set at link time, else the module version
+// that `go install …@version` records, else "dev".
 var Version = "dev"
 
 // Commit is the VCS revision the binary was built from, when known.
@@ -24,11 +26,16 @@ func String(version string) string {
 }
 
 func init() {
-	if Commit != "" {
-		return
-	}
 	info, ok := debug.ReadBuildInfo()
 	if !ok {
+		return
+	}
+	// `go install github.com/archgen/archgen/cmd/archgen@v1.2.3` sets no
+	// ldflags but records the module version: use it rather than "dev".
+	if Version == "dev" && strings.HasPrefix(info.Main.Version, "v") {
+		Version = info.Main.Version
+	}
+	if Commit != "" {
 		return
 	}
 	for _, s := range info.Settings {

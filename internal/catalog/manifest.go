@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/archgen/archgen/internal/lang"
 	"github.com/archgen/archgen/internal/render"
 )
 
@@ -17,7 +18,7 @@ import (
 var Tiers = []string{"entry", "intermediate", "enterprise"}
 
 // Langs lists the language styles archgen knows, in catalog order.
-var Langs = []string{"go", "node", "python", "java"}
+var Langs = lang.IDs()
 
 // Services lists the servers a manifest may ask for; the end-to-end
 // harness provides each of them.

@@ -6,11 +6,10 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
-	"strings"
 
 	"github.com/archgen/archgen/internal/answers"
 	"github.com/archgen/archgen/internal/catalog"
-	"github.com/archgen/archgen/internal/naming"
+	"github.com/archgen/archgen/internal/lang"
 	"github.com/archgen/archgen/internal/render"
 )
 
@@ -34,9 +33,9 @@ func Data(t *catalog.Template, a *answers.Answers) (render.Data, error) {
 		Style:      t.Style,
 		Params:     a.Params,
 	}
-	if t.Lang == "java" {
-		d.PackagePath = strings.ReplaceAll(a.Module, ".", "/")
-		d.Group = naming.JavaGroup(a.Module)
+	if l, ok := lang.Get(t.Lang); ok {
+		derived := l.Derive(a.Module)
+		d.PackagePath, d.Group = derived.PackagePath, derived.Group
 	}
 	cmds, err := commands(t, d)
 	if err != nil {

@@ -11,6 +11,7 @@ import (
 	"github.com/charmbracelet/huh"
 
 	"github.com/archgen/archgen/internal/catalog"
+	"github.com/archgen/archgen/internal/lang"
 	"github.com/archgen/archgen/internal/naming"
 	"github.com/archgen/archgen/internal/writer"
 )
@@ -22,21 +23,12 @@ var tierInfo = map[string]string{
 	"enterprise":   "> 100k users, > 10k concurrent; large platforms, internet applications",
 }
 
-// langInfo is the guide's §1.2 design philosophy of each language.
-var langInfo = map[string]string{
-	"go":     "Go: simple and efficient, native concurrency",
-	"node":   "Node.js: event-driven, non-blocking I/O",
-	"python": "Python: simple and elegant, rapid development",
-	"java":   "Java: enterprise-grade, strong typing",
-}
-
 // NameForm asks for the project name.
 func NameForm(name *string) *huh.Form {
 	return huh.NewForm(huh.NewGroup(
 		huh.NewInput().
 			Title("Project name").
-			Description("Lowercase letters, digits and - or _; it names the directory and the artifact.").
-			Placeholder("my-api").
+			Description("Lowercase letters, digits and - or _, for example my-api; it names the directory and the artifact.").
 			Value(name).
 			Validate(naming.ValidateName),
 	))
@@ -54,15 +46,15 @@ func TierForm(cat *catalog.Catalog, tier *string) *huh.Form {
 }
 
 // LangForm asks for the language among those the tier has.
-func LangForm(cat *catalog.Catalog, tier string, lang *string) *huh.Form {
+func LangForm(cat *catalog.Catalog, tier string, value *string) *huh.Form {
 	var opts []huh.Option[string]
-	for _, l := range catalog.Langs {
-		if len(cat.Select(tier, l)) > 0 {
-			opts = append(opts, huh.NewOption(langInfo[l], l))
+	for _, id := range catalog.Langs {
+		if l, ok := lang.Get(id); ok && len(cat.Select(tier, id)) > 0 {
+			opts = append(opts, huh.NewOption(l.Describe(), id))
 		}
 	}
 	return huh.NewForm(huh.NewGroup(
-		huh.NewSelect[string]().Title("Language").Description("Choose the language your team uses (guide §1.2).").Options(opts...).Value(lang),
+		huh.NewSelect[string]().Title("Language").Description("Choose the language your team uses (guide §1.2).").Options(opts...).Value(value),
 	))
 }
 
@@ -94,6 +86,14 @@ func DetailsForm(t *catalog.Template, askModule bool, module *string, params map
 		if !ok {
 			continue
 		}
+		if len(p.Choices) > 0 && p.Type != catalog.TypeList {
+			opts := make([]huh.Option[string], len(p.Choices))
+			for i, c := range p.Choices {
+				opts[i] = huh.NewOption(c, c)
+			}
+			fields = append(fields, huh.NewSelect[string]().Title(p.Name).Description(p.Description).Options(opts...).Value(v))
+			continue
+		}
 		fields = append(fields, huh.NewInput().
 			Title(fmt.Sprintf("%s [%v]", p.Name, p.Default)).
 			Description(p.Description).
@@ -106,17 +106,9 @@ func DetailsForm(t *catalog.Template, askModule bool, module *string, params map
 	return huh.NewForm(huh.NewGroup(fields...))
 }
 
-func moduleTitle(lang string) string {
-	switch lang {
-	case "go":
-		return "Go module path"
-	case "node":
-		return "npm package name"
-	case "python":
-		return "Python package"
-	default:
-		return "Java package"
-	}
+func moduleTitle(id string) string {
+	l, _ := lang.Get(id)
+	return l.ModuleLabel
 }
 
 // ConfirmForm shows the tree that will be written and asks to go ahead.

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strings"
 
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/huh"
@@ -83,16 +84,25 @@ func (w *Wizard) askStyle(cat *catalog.Catalog, r *Request, run func(*huh.Form) 
 }
 
 func (w *Wizard) askDetails(ctx context.Context, t *catalog.Template, r *Request) error {
-	askModule := !r.Given("module")
+	// A template that takes no module is not asked for one: the answer
+	// would change nothing.
+	askModule := !r.Given("module") && t.Module != catalog.ModuleNone
+	if t.Module == catalog.ModuleNone {
+		r.Module = ""
+	}
 	if askModule && r.Module == "" {
 		r.Module = naming.DefaultModule(t.Lang, r.Name)
 	}
 	values := map[string]*string{}
 	for _, p := range t.Parameters {
-		if _, set := r.Params[p.Name]; set {
+		if _, set := r.Params[p.Name]; set || len(p.Choices) == 1 {
+			// A choice with one option is no question.
 			continue
 		}
 		v := fmt.Sprint(p.Default)
+		if items, ok := p.Default.([]string); ok {
+			v = strings.Join(items, ",")
+		}
 		values[p.Name] = &v
 	}
 	form := DetailsForm(t, askModule, &r.Module, values)
@@ -103,11 +113,11 @@ func (w *Wizard) askDetails(ctx context.Context, t *catalog.Template, r *Request
 		return err
 	}
 	// An empty answer keeps the default.
-	if r.Module == "" {
+	if askModule && r.Module == "" {
 		r.Module = naming.DefaultModule(t.Lang, r.Name)
 	}
 	for _, p := range t.Parameters {
-		if v, ok := values[p.Name]; ok && *v != "" && *v != fmt.Sprint(p.Default) {
+		if v, ok := values[p.Name]; ok && *v != "" {
 			r.Params[p.Name] = *v
 		}
 	}

@@ -36,8 +36,8 @@ func TestWizardAccessibleTranscripts(t *testing.T) {
 		args  []string
 	}{
 		// Every question answered: name, tier (1 = entry), language
-		// (3 = python), module (default), port, confirm.
-		{"python", "shop\n1\n3\n\n5050\ny\n", nil},
+		// (3 = python), port, confirm; python-flask takes no module.
+		{"python", "shop\n1\n3\n5050\ny\n", nil},
 		// The flags settle tier and language; only the rest is asked.
 		{"flags-settle-lang", "svc\nio.acme.svc\n\ny\n", []string{"--tier", "entry", "--lang", "java"}},
 		// Invalid answers are refused as typed, with the flags' messages.
@@ -57,13 +57,13 @@ func TestWizardAccessibleTranscripts(t *testing.T) {
 
 func TestWizardWritesWhatItSays(t *testing.T) {
 	dir := t.TempDir()
-	transcript, err := session(t, dir, "shop\n1\n3\n\n5050\ny\n")
+	transcript, err := session(t, dir, "shop\n1\n3\n5050\ny\n")
 	require.NoError(t, err, transcript)
 	answers, err := os.ReadFile(filepath.Join(dir, "shop", ".archgen.yaml"))
 	require.NoError(t, err)
 	assert.Contains(t, string(answers), "template: entry/python-flask")
 	assert.Contains(t, string(answers), "port: 5050")
-	assert.Contains(t, transcript, "archgen new shop --tier entry --lang python --style flask --module shop --set port=5050 --no-input")
+	assert.Contains(t, transcript, "archgen new shop --tier entry --lang python --style flask --set port=5050 --no-input")
 }
 
 func TestWizardDeclineOrEndOfInputWritesNothing(t *testing.T) {
