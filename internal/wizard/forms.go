@@ -13,6 +13,8 @@ import (
 	"github.com/archgen/archgen/internal/catalog"
 	"github.com/archgen/archgen/internal/lang"
 	"github.com/archgen/archgen/internal/naming"
+	// Settles the terminal colours before Bubble Tea would probe them.
+	_ "github.com/archgen/archgen/internal/termcolor"
 	"github.com/archgen/archgen/internal/writer"
 )
 

@@ -2,6 +2,9 @@
 package root
 
 import (
+	"fmt"
+	"strings"
+
 	"github.com/spf13/cobra"
 
 	"github.com/archgen/archgen/internal/buildinfo"
@@ -26,6 +29,10 @@ tests and serves its API on first run.`,
 		SilenceErrors: true,
 		SilenceUsage:  true,
 		Version:       f.Version,
+		// Runnable, so that an unknown command reaches Args and is a usage
+		// error with a suggestion rather than cobra's plain error.
+		Args: unknownCommand(true),
+		RunE: func(c *cobra.Command, _ []string) error { return c.Help() },
 	}
 	cmd.SetVersionTemplate(buildinfo.String(f.Version) + "\n")
 	cmd.SetIn(f.IO.In)
@@ -39,5 +46,42 @@ tests and serves its API on first run.`,
 		list.NewCmdList(f),
 		version.NewCmdVersion(f),
 	)
+	cmd.InitDefaultCompletionCmd()
+	for _, c := range cmd.Commands() {
+		if c.Name() == "completion" {
+			// `archgen completion tcsh` names a shell cobra cannot serve.
+			c.Args = unknownCommand(false)
+			c.RunE = func(c *cobra.Command, _ []string) error { return c.Help() }
+		}
+	}
 	return cmd
+}
+
+// unknownCommand refuses arguments that name no subcommand, suggesting
+// the closest one when suggest is set (shell names are too short for a
+// suggestion to help).
+func unknownCommand(suggest bool) cobra.PositionalArgs {
+	return func(c *cobra.Command, args []string) error {
+		if len(args) == 0 {
+			return nil
+		}
+		return unknown(c, args[0], suggest)
+	}
+}
+
+func unknown(c *cobra.Command, arg string, suggest bool) error {
+	var names []string
+	for _, sub := range c.Commands() {
+		if sub.IsAvailableCommand() {
+			names = append(names, sub.Name())
+		}
+	}
+	hint := ""
+	if c.SuggestionsMinimumDistance <= 0 {
+		c.SuggestionsMinimumDistance = 2
+	}
+	if s := c.SuggestionsFor(arg); suggest && len(s) > 0 {
+		hint = fmt.Sprintf("; did you mean %q?", s[0])
+	}
+	return cmdutil.Usagef("unknown command %q for %q%s (choose one of %s)", arg, c.CommandPath(), hint, strings.Join(names, ", "))
 }
