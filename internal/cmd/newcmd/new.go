@@ -196,7 +196,13 @@ func Run(ctx context.Context, o *Options) error {
 	}
 	plan := pc.Plan
 	if interactive && !o.DryRun {
-		if err := confirm(ctx, ask, plan); err != nil {
+		err := confirm(ctx, ask, plan)
+		if errors.Is(err, errDeclined) {
+			// A person who answers No has decided, not failed: exit 0.
+			fmt.Fprintln(o.IO.ErrOut, "Nothing was written: you answered No.")
+			return nil
+		}
+		if err != nil {
 			return err
 		}
 	}
@@ -275,7 +281,10 @@ func confirm(ctx context.Context, ask Asker, plan *writer.Plan) error {
 		return err
 	}
 	if !ok {
-		return cmdutil.ErrCancelled
+		return errDeclined
 	}
 	return nil
 }
+
+// errDeclined is the answer No at the final confirmation.
+var errDeclined = errors.New("declined")

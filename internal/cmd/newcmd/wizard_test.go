@@ -66,9 +66,19 @@ func TestWizardWritesWhatItSays(t *testing.T) {
 	assert.Contains(t, transcript, "archgen new shop --tier entry --lang python --style flask --set port=5050 --no-input")
 }
 
-func TestWizardDeclineOrEndOfInputWritesNothing(t *testing.T) {
+// Answering No at the confirmation writes nothing and is not an error.
+func TestWizardDeclineWritesNothing(t *testing.T) {
+	dir := t.TempDir()
+	transcript, err := session(t, dir, "shop\n1\n1\n\n\nn\n")
+	require.NoError(t, err, transcript)
+	assert.Contains(t, transcript, "Nothing was written: you answered No.")
+	entries, err := os.ReadDir(dir)
+	require.NoError(t, err)
+	assert.Empty(t, entries, "nothing is written")
+}
+
+func TestWizardEndOfInputWritesNothing(t *testing.T) {
 	for name, input := range map[string]string{
-		"declined":     "shop\n1\n1\n\n\nn\n",
 		"end of input": "shop\n",
 	} {
 		t.Run(name, func(t *testing.T) {
