@@ -2,9 +2,14 @@ package naming
 
 import (
 	"strings"
+	"sync"
 
-	"github.com/jinzhu/inflection"
+	pluralize "github.com/gertd/go-pluralize"
 )
+
+// inflector is built on first use: its rules are regular expressions
+// whose compilation would otherwise cost every archgen start.
+var inflector = sync.OnceValue(pluralize.NewClient)
 
 // Forms are the spellings of one resource name that templates need in the
 // languages archgen targets. The name "order-items" gives:
@@ -38,16 +43,16 @@ type Case struct {
 // NewForms derives the forms of a name made of lowercase words joined by
 // hyphens or underscores (a valid list item, see ValidateName). The last
 // word is singularised and pluralised with the English rules of
-// github.com/jinzhu/inflection, so "people" gives Person and "status"
-// stays status.
+// github.com/gertd/go-pluralize, so "people" gives Person and "status"
+// gives statuses.
 func NewForms(name string) Forms {
 	words := Words(name)
 	single, many := make([]string, len(words)), make([]string, len(words))
 	copy(single, words)
 	copy(many, words)
 	if n := len(words); n > 0 {
-		single[n-1] = inflection.Singular(words[n-1])
-		many[n-1] = inflection.Plural(single[n-1])
+		single[n-1] = inflector().Singular(words[n-1])
+		many[n-1] = inflector().Plural(single[n-1])
 	}
 	return Forms{Name: name, Case: spell(single), Plural: spell(many)}
 }

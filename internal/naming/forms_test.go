@@ -29,8 +29,10 @@ func TestForms(t *testing.T) {
 			Case{Kebab: "categories", Snake: "categories", Camel: "categories", Pascal: "Categories", Upper: "CATEGORIES", Lower: "categories"}},
 		{"inventory2",
 			Case{Kebab: "inventory2", Snake: "inventory2", Camel: "inventory2", Pascal: "Inventory2", Upper: "INVENTORY2", Lower: "inventory2"},
-			// A word that ends in a digit has no English plural.
-			Case{Kebab: "inventory2", Snake: "inventory2", Camel: "inventory2", Pascal: "Inventory2", Upper: "INVENTORY2", Lower: "inventory2"}},
+			Case{Kebab: "inventory2s", Snake: "inventory2s", Camel: "inventory2s", Pascal: "Inventory2s", Upper: "INVENTORY2S", Lower: "inventory2s"}},
+		{"status",
+			Case{Kebab: "status", Snake: "status", Camel: "status", Pascal: "Status", Upper: "STATUS", Lower: "status"},
+			Case{Kebab: "statuses", Snake: "statuses", Camel: "statuses", Pascal: "Statuses", Upper: "STATUSES", Lower: "statuses"}},
 	} {
 		f := NewForms(tc.in)
 		assert.Equal(t, tc.in, f.Name)

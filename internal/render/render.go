@@ -11,7 +11,7 @@ import (
 	"strings"
 	"text/template"
 
-	"github.com/Masterminds/sprig/v3"
+	sprig "github.com/go-task/slim-sprig/v3"
 
 	"github.com/archgen/archgen/internal/naming"
 )
@@ -86,12 +86,15 @@ func Sort(files []File) {
 // rendered with one Set.
 type Set struct {
 	root *template.Template
+	// parsed caches each text by name and content: an each fan-out
+	// executes the same file and path once per item.
+	parsed map[string]*template.Template
 }
 
 // NewSet returns a Set with sprig's hermetic functions, in which a missing
 // key is an error, never "<no value>".
 func NewSet() *Set {
-	return &Set{root: template.New("").Funcs(funcs).Option("missingkey=error")}
+	return &Set{root: template.New("").Funcs(funcs).Option("missingkey=error"), parsed: map[string]*template.Template{}}
 }
 
 // Text executes one template text with a fresh Set.
@@ -107,9 +110,14 @@ func Path(src string, data any) (string, error) {
 // Text executes one template text. A later text of the same name replaces
 // the earlier one, which has been executed by then.
 func (s *Set) Text(name, text string, data any) ([]byte, error) {
-	t, err := s.root.New(name).Parse(text)
-	if err != nil {
-		return nil, err
+	key := name + "\x00" + text
+	t, ok := s.parsed[key]
+	if !ok {
+		var err error
+		if t, err = s.root.New(name).Parse(text); err != nil {
+			return nil, err
+		}
+		s.parsed[key] = t
 	}
 	var buf bytes.Buffer
 	if err := t.Execute(&buf, data); err != nil {
