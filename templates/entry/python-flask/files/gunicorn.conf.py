@@ -3,11 +3,15 @@
 Gunicorn reads every module-level name here that matches one of its settings.
 """
 
+import contextlib
 import os
 import signal
+import socket
 import sys
+import threading
 
 from gunicorn.http import wsgi
+from gunicorn.workers.gthread import ThreadWorker
 
 from config import bind_address, load_env_file, logging_config
 from models import db
@@ -22,11 +26,11 @@ except ValueError as exc:
     sys.exit(str(exc))
 
 wsgi_app = "app:create_app()"
-# Threaded workers: each process serves up to `threads` requests at once, and
-# its main thread waits for new and kept-alive connections without tying up
-# a request thread, so a client that sends slowly holds one thread at most and
-# GET /health still answers. Synchronous workers would serve one client each.
-worker_class = "gthread"
+# Threaded workers (gunicorn's gthread, see HeaderDeadlineWorker below): each
+# process serves up to `threads` requests at once, and its main thread waits
+# for new and kept-alive connections without tying up a request thread, so a
+# client that sends slowly holds one thread at most and GET /health still
+# answers. Synchronous workers would serve one client each.
 workers = int(os.environ.get("WEB_CONCURRENCY", "2"))
 threads = 8
 # Load the app, and so create the schema, once in the master before forking.
@@ -53,6 +57,48 @@ class _Response(wsgi.Response):
 
 
 wsgi.Response = _Response
+
+
+# A connection whose request headers have not all arrived this many seconds
+# after it began to send them is closed.
+HEADER_TIMEOUT = 10
+_request = threading.local()
+
+
+class HeaderDeadlineWorker(ThreadWorker):
+    """The gthread worker, with a deadline on reading a request's headers.
+
+    Gunicorn has none: a client that sends its headers a byte at a time would
+    hold a thread for as long as it likes.
+    """
+
+    def handle(self, conn):
+        # Runs on a pool thread, once the connection has data to read.
+        deadline = threading.Timer(HEADER_TIMEOUT, _hang_up, (conn.sock,))
+        deadline.daemon = True
+        _request.deadline = deadline
+        deadline.start()
+        try:
+            return super().handle(conn)
+        finally:
+            deadline.cancel()
+            _request.deadline = None
+
+
+def _hang_up(sock):
+    # The read blocked on the headers ends as if the client had gone.
+    with contextlib.suppress(OSError):
+        sock.shutdown(socket.SHUT_RDWR)
+
+
+worker_class = HeaderDeadlineWorker
+
+
+def pre_request(worker, req):
+    # The headers are in: the deadline no longer applies to this request.
+    deadline = getattr(_request, "deadline", None)
+    if deadline is not None:
+        deadline.cancel()
 
 
 def on_starting(server):

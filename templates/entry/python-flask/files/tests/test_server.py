@@ -134,3 +134,17 @@ def test_sigterm_finishes_in_flight_requests_then_exits(
     finally:
         idle.close()
         busy.close()
+
+
+def test_headers_that_do_not_arrive_in_time_close_the_connection(
+    server: tuple[int, subprocess.Popen[bytes]],
+) -> None:
+    port, _ = server
+    with connect(port) as slow:
+        slow.settimeout(15)
+        slow.sendall(b"GET /health HTTP/1.1\r\nHost: te")
+        started = time.monotonic()
+        assert slow.recv(1) == b""
+        assert 9 < time.monotonic() - started < 12
+    with connect(port) as sock:
+        assert get_health(sock)[0] == 200
