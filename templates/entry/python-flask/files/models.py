@@ -11,7 +11,7 @@ class Base(DeclarativeBase):
 
 db = SQLAlchemy(model_class=Base)
 
-NAME_MAX_LENGTH = 80
+NAME_MAX_LENGTH = 100
 EMAIL_MAX_LENGTH = 254
 
 
@@ -21,7 +21,8 @@ class User(db.Model):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     name: Mapped[str] = mapped_column(String(NAME_MAX_LENGTH), nullable=False)
     # NOCASE makes the UNIQUE constraint, and so the 409 on a duplicate, ignore
-    # ASCII case: Ada@Example.com and ada@example.com are the same address.
+    # ASCII case: Ada@Example.com and ada@example.com are the same address. An
+    # accepted email is ASCII only (see app.EMAIL_PATTERN), so that is every case.
     # The email is stored as given.
     email: Mapped[str] = mapped_column(
         String(EMAIL_MAX_LENGTH, collation="NOCASE"), nullable=False, unique=True
