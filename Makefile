@@ -31,6 +31,7 @@ bench: build ## Rendering benchmarks, and archgen new against cp -r
 fuzz: ## Fuzz name validation and templated paths for a while
 	$(GO) test -run '^$$' -fuzz FuzzName -fuzztime 60s ./internal/render/
 	$(GO) test -run '^$$' -fuzz FuzzPath -fuzztime 60s ./internal/render/
+	$(GO) test -run '^$$' -fuzz FuzzWriteInto -fuzztime 60s ./internal/writer/
 
 lint: ## golangci-lint and gofmt
 	@test -z "$$(gofmt -l $$(git ls-files '*.go'))" || { gofmt -l $$(git ls-files '*.go'); echo 'gofmt: the files above need formatting'; exit 1; }
