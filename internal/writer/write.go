@@ -123,8 +123,10 @@ func writeFiles(ctx context.Context, dir string, files []render.File) error {
 		}
 		// The umask may have narrowed the mode; set it so that a replay
 		// gives the same tree.
-		if err := os.Chmod(full, f.Mode); err != nil {
-			return err
+		if narrowed(f.Mode) {
+			if err := os.Chmod(full, f.Mode); err != nil {
+				return err
+			}
 		}
 	}
 	return nil
