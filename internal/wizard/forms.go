@@ -118,7 +118,7 @@ func moduleTitle(id string) string {
 // markdown on a terminal, so literal text is escaped there.
 func ConfirmForm(plan *writer.Plan, ok *bool, accessible bool) *huh.Form {
 	return huh.NewForm(huh.NewGroup(
-		huh.NewNote().Title(ConfirmTitle(plan)).Description(literal(Tree(plan), accessible)),
+		huh.NewNote().Title(ConfirmTitle(plan)).Description(literal(preview(plan, accessible), accessible)),
 		huh.NewConfirm().Title("Write the project?").Affirmative("Yes").Negative("No").Value(ok),
 	))
 }
@@ -161,6 +161,53 @@ func Tree(plan *writer.Plan) string {
 			fmt.Fprintf(&b, "  (%s)", e.Action)
 		}
 		b.WriteByte('\n')
+	}
+	return b.String()
+}
+
+// previewLines bounds the tree shown on a terminal so that the title, the
+// tree and the question fit an 80x24 screen without scrolling the header
+// away.
+const previewLines = 16
+
+// preview is the whole tree in accessible mode (a screen reader reads it
+// line by line), and on a terminal a tree that fits: directories deeper
+// than the top level are folded into a count when the whole tree is longer
+// than previewLines, and what still does not fit is counted.
+func preview(plan *writer.Plan, accessible bool) string {
+	full := Tree(plan)
+	if accessible || strings.Count(full, "\n") <= previewLines {
+		return full
+	}
+	return Summary(plan, previewLines)
+}
+
+// Summary lists the top level of the plan's tree, each directory with the
+// number of files it will hold, in at most max lines.
+func Summary(plan *writer.Plan, max int) string {
+	var order []string
+	count := map[string]int{}
+	for _, e := range plan.Entries {
+		top, _, isDir := strings.Cut(e.Path, "/")
+		if isDir {
+			top += "/"
+		}
+		if _, ok := count[top]; !ok {
+			order = append(order, top)
+		}
+		count[top]++
+	}
+	var b strings.Builder
+	for i, top := range order {
+		if i == max-1 && len(order) > max {
+			fmt.Fprintf(&b, "… and %d more\n", len(order)-i)
+			break
+		}
+		if strings.HasSuffix(top, "/") {
+			fmt.Fprintf(&b, "%s  (%s)\n", top, writer.Files(count[top]))
+		} else {
+			fmt.Fprintf(&b, "%s\n", top)
+		}
 	}
 	return b.String()
 }

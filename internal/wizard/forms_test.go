@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"testing/fstest"
 	"time"
@@ -169,4 +170,25 @@ func TestConfirmTitleNamesANonEmptyTarget(t *testing.T) {
 	plan, err = writer.Compare(dir, files, writer.PolicyFail)
 	require.NoError(t, err)
 	assert.Equal(t, "1 file will be written to "+dir+" — it is not empty: files archgen does not write are kept (0 replaced, 0 kept as they are, 1 identical)", ConfirmTitle(plan))
+}
+
+// A long tree is folded to fit a 24-line screen.
+func TestSummaryFitsTheScreen(t *testing.T) {
+	var files []render.File
+	for i := range 40 {
+		files = append(files, render.File{Path: fmt.Sprintf("services/s%d/main.go", i), Mode: 0o644})
+	}
+	for i := range 30 {
+		files = append(files, render.File{Path: fmt.Sprintf("top%02d.txt", i), Mode: 0o644})
+	}
+	files = append(files, render.File{Path: "README.md", Mode: 0o644})
+	plan, err := writer.Compare(filepath.Join(t.TempDir(), "x"), files, writer.PolicyFail)
+	require.NoError(t, err)
+	assert.Greater(t, strings.Count(Tree(plan), "\n"), previewLines)
+	got := preview(plan, false)
+	lines := strings.Split(strings.TrimSuffix(got, "\n"), "\n")
+	assert.Len(t, lines, previewLines)
+	assert.Equal(t, "services/  (40 files)", lines[0])
+	assert.Equal(t, "… and 17 more", lines[len(lines)-1])
+	assert.Equal(t, Tree(plan), preview(plan, true), "accessible mode reads the whole tree")
 }
