@@ -18,6 +18,9 @@ import { HttpError, MAX_BODY_BYTES, loadConfig } from "./utils.js";
 /** How long in-flight requests get to finish after SIGTERM. */
 const SHUTDOWN_TIMEOUT_MS = 8000;
 
+/** How long a refused upload's connection stays half-open after the answer. */
+const CLOSE_LINGER_MS = 1000;
+
 /** How often idle keep-alive connections are closed while shutting down. */
 const IDLE_SWEEP_MS = 250;
 
@@ -111,14 +114,31 @@ function describeError(err) {
 
 /**
  * Sends `{"error": message}`. When the request body was not read to the
- * end (a refused upload), the connection is closed after the answer so
- * that the rest of the body is never read.
+ * end (a refused upload), the rest of it is left unread and the connection
+ * is closed after the answer.
  */
 function sendError(req, res, status, message) {
   if (!req.complete && hasBody(req)) {
-    res.set("Connection", "close");
+    closeUnread(req, res);
   }
   res.status(status).json({ error: message });
+}
+
+/**
+ * Stops reading the body and closes the connection once the answer is
+ * written. Node would destroy the socket at once, and closing a socket
+ * with unread data sends a TCP reset that can make the client lose the
+ * answer; so the socket is ended (FIN) and destroyed a moment later.
+ */
+function closeUnread(req, res) {
+  req.on("data", () => {});
+  req.pause();
+  res.set("Connection", "close");
+  const { socket } = req;
+  socket.destroySoon = () => {
+    socket.end();
+    setTimeout(() => socket.destroy(), CLOSE_LINGER_MS).unref();
+  };
 }
 
 function hasBody(req) {
