@@ -6,30 +6,19 @@
 
 import { realpathSync } from "node:fs";
 import http from "node:http";
-import net from "node:net";
 import { fileURLToPath } from "node:url";
 import express from "express";
 import pino from "pino";
 import { pinoHttp } from "pino-http";
 import { openDatabase } from "./db.js";
 import { createRouter } from "./routes.js";
+import {
+  CLOSE_LINGER_MS,
+  SERVER_OPTIONS,
+  answerClientError,
+  gracefulShutdown,
+} from "./server.js";
 import { HttpError, MAX_BODY_BYTES, loadConfig } from "./utils.js";
-
-/** How long in-flight requests get to finish after SIGTERM. */
-const SHUTDOWN_TIMEOUT_MS = 8000;
-
-/** How long a refused upload's connection stays half-open after the answer. */
-const CLOSE_LINGER_MS = 1000;
-
-/** How often idle keep-alive connections are closed while shutting down. */
-const IDLE_SWEEP_MS = 250;
-
-/** Server timeouts: slow clients are cut off instead of holding sockets. */
-const SERVER_OPTIONS = {
-  headersTimeout: 10_000,
-  requestTimeout: 60_000,
-  connectionsCheckingInterval: 1000,
-};
 
 /** Builds the Express app around an open database and a pino logger. */
 export function createApp({ db, logger }) {
@@ -137,7 +126,7 @@ function closeUnread(req, res) {
   const { socket } = req;
   socket.destroySoon = () => {
     socket.end();
-    setTimeout(() => socket.destroy(), CLOSE_LINGER_MS).unref();
+    setTimeout(() => socket.destroy(), CLOSE_LINGER_MS);
   };
 }
 
@@ -181,6 +170,8 @@ function main() {
     logger.info({ host: address, port }, "server listening");
   });
 
+  server.on("clientError", answerClientError);
+
   server.on("error", (err) => {
     logger.fatal({ err }, "server error");
     db.close();
@@ -202,62 +193,6 @@ function loadEnvFile() {
       throw err;
     }
   }
-}
-
-/**
- * Returns the signal handler: stop accepting, let in-flight requests finish
- * (their answers say `Connection: close`), close idle keep-alive
- * connections, then close the database. Connections still open after
- * SHUTDOWN_TIMEOUT_MS are closed.
- */
-function gracefulShutdown(server, db, logger) {
-  const inFlight = new Set();
-  let closing = false;
-  server.prependListener("request", (req, res) => {
-    if (closing) {
-      res.setHeader("Connection", "close");
-    }
-    inFlight.add(res);
-    res.once("close", () => inFlight.delete(res));
-  });
-
-  return (signal) => {
-    logger.info({ signal }, "shutting down");
-    closing = true;
-    for (const res of inFlight) {
-      if (!res.headersSent) {
-        res.setHeader("Connection", "close");
-      }
-    }
-    // A keep-alive connection looks idle while a request that has already
-    // arrived waits in the event loop; closing it then would reset that
-    // request. So idle connections are closed a moment later, and again
-    // until none is left.
-    const sweep = setInterval(
-      () => server.closeIdleConnections(),
-      IDLE_SWEEP_MS,
-    );
-    const deadline = setTimeout(() => {
-      logger.warn("shutdown timed out, closing the remaining connections");
-      server.closeAllConnections();
-    }, SHUTDOWN_TIMEOUT_MS);
-    deadline.unref();
-
-    // net.Server's close() stops accepting and calls back once the last
-    // connection has closed; http.Server's close() would also close the
-    // idle connections at once.
-    net.Server.prototype.close.call(server, () => {
-      clearInterval(sweep);
-      clearTimeout(deadline);
-      try {
-        db.close();
-      } catch (err) {
-        logger.error({ err }, "error while closing the database");
-        process.exitCode = 1;
-      }
-      logger.info("shutdown complete");
-    });
-  };
 }
 
 function isEntryPoint() {

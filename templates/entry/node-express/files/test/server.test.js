@@ -124,6 +124,46 @@ describe("the server process", { timeout: 20000 }, () => {
     assert.match(server.output(), /"msg":"shutdown complete"/);
   });
 
+  it("answers requests the HTTP parser refuses in JSON", async (t) => {
+    const port = await freePort();
+    const server = start(t, { PORT: String(port) });
+    await server.listening();
+    const refused = [
+      [
+        "GET /users/\u0000 HTTP/1.1\r\nHost: test\r\n\r\n",
+        400,
+        "malformed request",
+      ],
+      [
+        "GET /users/1 HTTP/1.1\r\nHost: test\r\nX-A: \u0001\r\n\r\n",
+        400,
+        "malformed request",
+      ],
+      ["NONSENSE\r\n\r\n", 400, "malformed request"],
+      [
+        `GET / HTTP/1.1\r\nHost: test\r\nX-A: ${"a".repeat(20000)}\r\n\r\n`,
+        431,
+        "request headers too large",
+      ],
+    ];
+    for (const [request, status, error] of refused) {
+      const conn = connect(port);
+      conn.socket.write(request);
+      const answer = await conn.answer;
+      assert.match(
+        answer,
+        new RegExp(`^HTTP/1\\.1 ${status} `),
+        JSON.stringify(request.slice(0, 30)),
+      );
+      assert.match(answer, /\r\nX-Content-Type-Options: nosniff\r\n/);
+      assert.match(
+        answer,
+        /\r\nContent-Type: application\/json; charset=utf-8\r\n/,
+      );
+      assert.deepEqual(JSON.parse(answer.split("\r\n\r\n")[1]), { error });
+    }
+  });
+
   for (const port of ["0", "65536", "abc", "80.5", "-1", " 80"]) {
     it(`refuses to start with PORT=${JSON.stringify(port)}`, async (t) => {
       const server = start(t, { PORT: port });
