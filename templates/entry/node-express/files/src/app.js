@@ -115,11 +115,14 @@ function sendError(req, res, status, message) {
 
 /**
  * Stops reading the body and closes the connection once the answer is
- * written. Node would destroy the socket at once, and closing a socket
- * with unread data sends a TCP reset that can make the client lose the
- * answer; so the socket is ended (FIN) and destroyed a moment later.
+ * written. After a `Connection: close` answer Node's HTTP server calls
+ * socket.destroySoon(), which destroys the socket at once; closing a
+ * socket with unread data sends a TCP reset that can make the client lose
+ * the answer. So the socket is ended (FIN) and destroyed a moment later.
  */
 function closeUnread(req, res) {
+  // A paused reader: Node would otherwise read the rest of the body to
+  // discard it.
   req.on("data", () => {});
   req.pause();
   res.set("Connection", "close");
