@@ -4,7 +4,7 @@
  * starts the server and shuts it down cleanly on SIGTERM or SIGINT.
  */
 
-import { existsSync, realpathSync } from "node:fs";
+import { realpathSync } from "node:fs";
 import http from "node:http";
 import { fileURLToPath } from "node:url";
 import express from "express";
@@ -12,14 +12,22 @@ import pino from "pino";
 import { pinoHttp } from "pino-http";
 import { openDatabase } from "./db.js";
 import { createRouter } from "./routes.js";
-import { HttpError, loadConfig } from "./utils.js";
-
-const SHUTDOWN_TIMEOUT_MS = 5000;
+import {
+  CLOSE_LINGER_MS,
+  SERVER_OPTIONS,
+  answerClientError,
+  gracefulShutdown,
+} from "./server.js";
+import { HttpError, MAX_BODY_BYTES, loadConfig } from "./utils.js";
 
 /** Builds the Express app around an open database and a pino logger. */
 export function createApp({ db, logger }) {
   const app = express();
   app.disable("x-powered-by");
+  app.use((req, res, next) => {
+    res.set("X-Content-Type-Options", "nosniff");
+    next();
+  });
   app.use(
     pinoHttp({
       logger,
@@ -35,13 +43,38 @@ export function createApp({ db, logger }) {
       },
     }),
   );
-  app.use(express.json({ limit: "16kb" }));
+  app.use(rejectMalformedPath);
+  app.use(rejectLargeBody);
   app.use(createRouter(db));
   app.use((req, res) => {
-    res.status(404).json({ error: "not found" });
+    sendError(req, res, 404, "not found");
   });
   app.use(errorHandler);
   return app;
+}
+
+/** Answers 400 when the path holds a percent-escape that does not decode. */
+function rejectMalformedPath(req, res, next) {
+  try {
+    decodeURIComponent(req.path);
+  } catch {
+    next(new HttpError(400, "malformed percent-escape in path"));
+    return;
+  }
+  next();
+}
+
+/**
+ * Refuses a body over the limit from its Content-Length, before reading it.
+ * A body without a length is cut at the limit by jsonBody (src/body.js).
+ */
+function rejectLargeBody(req, res, next) {
+  const length = Number(req.headers["content-length"] ?? 0);
+  if (length > MAX_BODY_BYTES) {
+    next(new HttpError(413, "request body too large"));
+    return;
+  }
+  next();
 }
 
 function errorHandler(err, req, res, next) {
@@ -49,39 +82,76 @@ function errorHandler(err, req, res, next) {
     next(err);
     return;
   }
-  if (err instanceof HttpError) {
-    res.status(err.status).json({ error: err.message });
-    return;
+  const [status, message] = describeError(err);
+  if (status >= 500) {
+    req.log.error({ err }, "unhandled error");
   }
-  if (err.type === "entity.parse.failed") {
-    res.status(400).json({ error: "malformed JSON body" });
-    return;
+  sendError(req, res, status, message);
+}
+
+/** Maps an error to the status and message of the JSON answer. */
+function describeError(err) {
+  if (err instanceof HttpError) {
+    return [err.status, err.message];
   }
   const status = err.status ?? err.statusCode;
   if (err.expose && status >= 400 && status < 500) {
-    res.status(status).json({ error: err.message });
-    return;
+    return [status, err.message.toLowerCase()];
   }
-  req.log.error({ err }, "unhandled error");
-  res.status(500).json({ error: "internal server error" });
+  return [500, "internal server error"];
+}
+
+/**
+ * Sends `{"error": message}`. When the request body was not read to the
+ * end (a refused upload), the rest of it is left unread and the connection
+ * is closed after the answer.
+ */
+function sendError(req, res, status, message) {
+  if (!req.complete && hasBody(req)) {
+    closeUnread(req, res);
+  }
+  res.status(status).json({ error: message });
+}
+
+/**
+ * Stops reading the body and closes the connection once the answer is
+ * written. After a `Connection: close` answer Node's HTTP server calls
+ * socket.destroySoon(), which destroys the socket at once; closing a
+ * socket with unread data sends a TCP reset that can make the client lose
+ * the answer. So the socket is ended (FIN) and destroyed a moment later.
+ */
+function closeUnread(req, res) {
+  // A paused reader: Node would otherwise read the rest of the body to
+  // discard it.
+  req.on("data", () => {});
+  req.pause();
+  res.set("Connection", "close");
+  const { socket } = req;
+  socket.destroySoon = () => {
+    socket.end();
+    setTimeout(() => socket.destroy(), CLOSE_LINGER_MS);
+  };
+}
+
+function hasBody(req) {
+  return (
+    req.headers["transfer-encoding"] !== undefined ||
+    Number(req.headers["content-length"] ?? 0) > 0
+  );
 }
 
 /** Starts the server from environment variables (and `.env`, if present). */
 function main() {
-  if (existsSync(".env")) {
-    process.loadEnvFile(".env");
-  }
-
   let config;
-  let logger;
   try {
+    loadEnvFile();
     config = loadConfig(process.env);
-    logger = pino({ level: config.logLevel });
   } catch (err) {
-    pino().fatal({ err }, "invalid configuration");
+    pino().fatal({ err }, `invalid configuration: ${err.message}`);
     process.exitCode = 1;
     return;
   }
+  const logger = pino({ level: config.logLevel });
 
   let db;
   try {
@@ -95,12 +165,15 @@ function main() {
     return;
   }
 
-  const server = http.createServer(createApp({ db, logger }));
+  const server = http.createServer(SERVER_OPTIONS, createApp({ db, logger }));
+  const shutdown = gracefulShutdown(server, db, logger);
 
   server.on("listening", () => {
     const { address, port } = server.address();
     logger.info({ host: address, port }, "server listening");
   });
+
+  server.on("clientError", answerClientError);
 
   server.on("error", (err) => {
     logger.fatal({ err }, "server error");
@@ -108,31 +181,21 @@ function main() {
     process.exitCode = 1;
   });
 
-  const shutdown = (signal) => {
-    logger.info({ signal }, "shutting down");
-    setTimeout(() => {
-      logger.error("shutdown timed out, forcing exit");
-      process.exit(1);
-    }, SHUTDOWN_TIMEOUT_MS).unref();
-
-    server.close((err) => {
-      if (err) {
-        logger.error({ err }, "error while closing the server");
-        process.exitCode = 1;
-      }
-      try {
-        db.close();
-      } catch (closeErr) {
-        logger.error({ err: closeErr }, "error while closing the database");
-        process.exitCode = 1;
-      }
-      logger.info("shutdown complete");
-    });
-  };
   process.once("SIGTERM", shutdown);
   process.once("SIGINT", shutdown);
 
   server.listen({ host: config.host, port: config.port });
+}
+
+/** Reads `.env` into process.env; variables already set win, a missing file is fine. */
+function loadEnvFile() {
+  try {
+    process.loadEnvFile(".env");
+  } catch (err) {
+    if (err.code !== "ENOENT") {
+      throw err;
+    }
+  }
 }
 
 function isEntryPoint() {
