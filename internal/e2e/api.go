@@ -164,15 +164,3 @@ func clip(v any) string {
 	}
 	return clipText(string(b))
 }
-
-func clipText(s string) string {
-	const limit = 400
-	s = strings.TrimSpace(s)
-	if len(s) > limit {
-		return s[:limit] + "…"
-	}
-	if s == "" {
-		return "(empty body)"
-	}
-	return s
-}
