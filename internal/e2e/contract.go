@@ -83,7 +83,7 @@ func LoadContract(path string) (*Contract, error) {
 			c.routes = append(c.routes, route{template: tmpl, segments: strings.Split(tmpl, "/"), item: item})
 		}
 	}
-	for _, name := range []string{"NotFound", "MethodNotAllowed"} {
+	for _, name := range []string{"BadRequest", "NotFound", "MethodNotAllowed"} {
 		if c.component(name) == nil {
 			return nil, fmt.Errorf("%s: components.responses.%s is missing; the harness checks unknown paths and methods against it", path, name)
 		}
@@ -137,20 +137,9 @@ func RepoRoot() (string, error) {
 // every response carries X-Content-Type-Options: nosniff and none names
 // the server software.
 func (c *Contract) Check(req *http.Request, resp *http.Response, body []byte) error {
-	var problems []string
-	if v := resp.Header.Get("X-Content-Type-Options"); !strings.EqualFold(v, "nosniff") {
-		problems = append(problems, fmt.Sprintf("X-Content-Type-Options is %q, want nosniff", v))
-	}
-	if v := resp.Header.Get("Server"); v != "" {
-		problems = append(problems, fmt.Sprintf("a Server header names the software: %q", v))
-	}
-	if err := checkJSONType(resp.Header.Get("Content-Type")); err != nil {
-		problems = append(problems, err.Error())
-	}
-	if !json.Valid(body) {
-		problems = append(problems, "the body is not JSON")
-	}
-	rt := c.match(req.URL.Path)
+	problems := common(resp, body)
+	path := requestPath(req)
+	rt := c.match(path)
 	var op *v3.Operation
 	if rt != nil {
 		op = rt.item.GetOperations().GetOrZero(strings.ToLower(req.Method))
@@ -167,11 +156,64 @@ func (c *Contract) Check(req *http.Request, resp *http.Response, body []byte) er
 			problems = append(problems, formatErrors(errs))
 		}
 	}
+	return c.verdict(resp, body, problems)
+}
+
+// CheckRejected validates the answer to a request whose path is malformed
+// (a bad percent-escape, an encoded slash or NUL): 400 or 404, never
+// anything else. A 400 that is not JSON is the HTTP server's own rejection,
+// which the contract allows; any other answer is held to the contract's
+// error responses.
+func (c *Contract) CheckRejected(req *http.Request, resp *http.Response, body []byte) error {
+	switch resp.StatusCode {
+	case http.StatusBadRequest:
+		if checkJSONType(resp.Header.Get("Content-Type")) != nil {
+			return nil
+		}
+		problems := common(resp, body)
+		return c.verdict(resp, body, append(problems, c.checkComponent("BadRequest", http.StatusBadRequest, req, resp, body)...))
+	case http.StatusNotFound:
+		problems := common(resp, body)
+		return c.verdict(resp, body, append(problems, c.checkComponent("NotFound", http.StatusNotFound, req, resp, body)...))
+	default:
+		return fmt.Errorf("status %d for a malformed path, want 400 or 404; body: %s", resp.StatusCode, clipText(string(body)))
+	}
+}
+
+func (c *Contract) verdict(resp *http.Response, body []byte, problems []string) error {
 	if len(problems) == 0 {
 		return nil
 	}
 	return fmt.Errorf("the %d answer breaks the contract (%s): %s; body: %s",
 		resp.StatusCode, filepath.Base(c.Path), strings.Join(problems, "; "), clipText(string(body)))
+}
+
+// common checks what every response carries: nosniff, no Server header
+// and a JSON body.
+func common(resp *http.Response, body []byte) []string {
+	var problems []string
+	if v := resp.Header.Get("X-Content-Type-Options"); !strings.EqualFold(v, "nosniff") {
+		problems = append(problems, fmt.Sprintf("X-Content-Type-Options is %q, want nosniff", v))
+	}
+	if v := resp.Header.Get("Server"); v != "" {
+		problems = append(problems, fmt.Sprintf("a Server header names the software: %q", v))
+	}
+	if err := checkJSONType(resp.Header.Get("Content-Type")); err != nil {
+		problems = append(problems, err.Error())
+	}
+	if !json.Valid(body) {
+		problems = append(problems, "the body is not JSON")
+	}
+	return problems
+}
+
+// requestPath is the path as sent, percent-escapes kept, so that an
+// encoded slash stays inside its segment.
+func requestPath(req *http.Request) string {
+	if req.URL.RawPath != "" {
+		return req.URL.RawPath
+	}
+	return req.URL.Path
 }
 
 // checkJSONType accepts application/json with at most a charset=utf-8
@@ -242,7 +284,7 @@ func (c *Contract) component(name string) *v3.Response {
 func (c *Contract) checkComponent(name string, status int, req *http.Request, resp *http.Response, body []byte) []string {
 	var problems []string
 	if resp.StatusCode != status {
-		return []string{fmt.Sprintf("%s %s is not in the document, so the status must be %d", req.Method, req.URL.Path, status)}
+		return []string{fmt.Sprintf("%s %s is not in the document, so the status must be %d", req.Method, requestPath(req), status)}
 	}
 	want := c.component(name)
 	if mt := want.Content.GetOrZero("application/json"); mt != nil && mt.Schema != nil {

@@ -24,7 +24,7 @@ func entryContract(t *testing.T) *Contract {
 }
 
 // answer builds a response as a server would send it.
-func answer(status int, body string, headers ...string) *http.Response {
+func fakeAnswer(status int, body string, headers ...string) *http.Response {
 	rec := httptest.NewRecorder()
 	for i := 0; i+1 < len(headers); i += 2 {
 		rec.Header().Set(headers[i], headers[i+1])
@@ -51,40 +51,40 @@ func TestEntryContract(t *testing.T) {
 		resp               *http.Response
 		want               string // "" passes; else a part of the error
 	}{
-		{"health", "GET", "/health", answer(200, `{"status":"ok"}`, jsonHeaders...), ""},
-		{"health with charset", "GET", "/health", answer(200, `{"status":"ok"}`, "Content-Type", "application/json; charset=utf-8", "X-Content-Type-Options", "nosniff"), ""},
-		{"health wrong status value", "GET", "/health", answer(200, `{"status":"up"}`, jsonHeaders...), "status"},
-		{"created", "POST", "/users", answer(201, ada, with("Location", "/users/1")...), ""},
-		{"created without Location", "POST", "/users", answer(201, ada, jsonHeaders...), "Location"},
-		{"created with a bad Location", "POST", "/users", answer(201, ada, with("Location", "users/1")...), "location"},
-		{"created with an extra field", "POST", "/users", answer(201, `{"id":1,"name":"A","email":"a@b.co","admin":true}`, with("Location", "/users/1")...), "admin"},
-		{"created with id 0", "POST", "/users", answer(201, `{"id":0,"name":"A","email":"a@b.co"}`, with("Location", "/users/1")...), "minimum"},
-		{"created with a string id", "POST", "/users", answer(201, `{"id":"1","name":"A","email":"a@b.co"}`, with("Location", "/users/1")...), "id"},
-		{"created with an untrimmed name", "POST", "/users", answer(201, `{"id":1,"name":" A","email":"a@b.co"}`, with("Location", "/users/1")...), "name"},
-		{"created with a name of 101", "POST", "/users", answer(201, `{"id":1,"name":"`+strings.Repeat("é", 101)+`","email":"a@b.co"}`, with("Location", "/users/1")...), "name"},
-		{"created with a name of 100", "POST", "/users", answer(201, `{"id":1,"name":"`+strings.Repeat("é", 100)+`","email":"a@b.co"}`, with("Location", "/users/1")...), ""},
-		{"created with an undotted domain", "POST", "/users", answer(201, `{"id":1,"name":"A","email":"a@localhost"}`, with("Location", "/users/1")...), "email"},
-		{"conflict", "POST", "/users", answer(409, `{"error":"email already exists"}`, jsonHeaders...), ""},
-		{"too large", "POST", "/users", answer(413, `{"error":"request body too large"}`, jsonHeaders...), ""},
-		{"an undeclared status", "POST", "/users", answer(422, `{"error":"invalid"}`, jsonHeaders...), "422"},
-		{"an error with more", "POST", "/users", answer(400, `{"error":"bad","detail":"x"}`, jsonHeaders...), "detail"},
-		{"an error that is a string", "POST", "/users", answer(400, `"bad"`, jsonHeaders...), "bad"},
-		{"no nosniff", "GET", "/users", answer(200, `[]`, "Content-Type", "application/json"), "nosniff"},
-		{"a Server header", "GET", "/users", answer(200, `[]`, with("Server", "gunicorn")...), "Server"},
-		{"text", "GET", "/users", answer(200, `[]`, "Content-Type", "text/plain", "X-Content-Type-Options", "nosniff"), "Content-Type"},
-		{"not JSON", "GET", "/users/1", answer(404, `not found`, jsonHeaders...), "not JSON"},
-		{"a 500 that says more", "GET", "/users", answer(500, `{"error":"sql: database is locked"}`, jsonHeaders...), "internal server error"},
-		{"a 500", "GET", "/users", answer(500, `{"error":"internal server error"}`, jsonHeaders...), ""},
-		{"list", "GET", "/users", answer(200, "["+ada+"]", jsonHeaders...), ""},
-		{"user not found", "GET", "/users/7", answer(404, `{"error":"user not found"}`, jsonHeaders...), ""},
-		{"bad id", "GET", "/users/abc", answer(400, `{"error":"invalid id"}`, jsonHeaders...), ""},
-		{"health 404", "GET", "/health", answer(404, `{"error":"not found"}`, jsonHeaders...), "404"},
-		{"unknown path", "GET", "/nope", answer(404, `{"error":"not found"}`, jsonHeaders...), ""},
-		{"unknown path 200", "GET", "/nope", answer(200, `{}`, jsonHeaders...), "must be 404"},
-		{"other method", "DELETE", "/users/1", answer(405, `{"error":"method not allowed"}`, with("Allow", "GET, HEAD")...), ""},
-		{"other method without Allow", "PUT", "/users", answer(405, `{"error":"method not allowed"}`, jsonHeaders...), "Allow"},
-		{"other method, Allow incomplete", "PUT", "/users", answer(405, `{"error":"method not allowed"}`, with("Allow", "GET")...), "POST"},
-		{"other method 404", "PUT", "/users", answer(404, `{"error":"not found"}`, jsonHeaders...), "must be 405"},
+		{"health", "GET", "/health", fakeAnswer(200, `{"status":"ok"}`, jsonHeaders...), ""},
+		{"health with charset", "GET", "/health", fakeAnswer(200, `{"status":"ok"}`, "Content-Type", "application/json; charset=utf-8", "X-Content-Type-Options", "nosniff"), ""},
+		{"health wrong status value", "GET", "/health", fakeAnswer(200, `{"status":"up"}`, jsonHeaders...), "status"},
+		{"created", "POST", "/users", fakeAnswer(201, ada, with("Location", "/users/1")...), ""},
+		{"created without Location", "POST", "/users", fakeAnswer(201, ada, jsonHeaders...), "Location"},
+		{"created with a bad Location", "POST", "/users", fakeAnswer(201, ada, with("Location", "users/1")...), "location"},
+		{"created with an extra field", "POST", "/users", fakeAnswer(201, `{"id":1,"name":"A","email":"a@b.co","admin":true}`, with("Location", "/users/1")...), "admin"},
+		{"created with id 0", "POST", "/users", fakeAnswer(201, `{"id":0,"name":"A","email":"a@b.co"}`, with("Location", "/users/1")...), "minimum"},
+		{"created with a string id", "POST", "/users", fakeAnswer(201, `{"id":"1","name":"A","email":"a@b.co"}`, with("Location", "/users/1")...), "id"},
+		{"created with an untrimmed name", "POST", "/users", fakeAnswer(201, `{"id":1,"name":" A","email":"a@b.co"}`, with("Location", "/users/1")...), "name"},
+		{"created with a name of 101", "POST", "/users", fakeAnswer(201, `{"id":1,"name":"`+strings.Repeat("é", 101)+`","email":"a@b.co"}`, with("Location", "/users/1")...), "name"},
+		{"created with a name of 100", "POST", "/users", fakeAnswer(201, `{"id":1,"name":"`+strings.Repeat("é", 100)+`","email":"a@b.co"}`, with("Location", "/users/1")...), ""},
+		{"created with an undotted domain", "POST", "/users", fakeAnswer(201, `{"id":1,"name":"A","email":"a@localhost"}`, with("Location", "/users/1")...), "email"},
+		{"conflict", "POST", "/users", fakeAnswer(409, `{"error":"email already exists"}`, jsonHeaders...), ""},
+		{"too large", "POST", "/users", fakeAnswer(413, `{"error":"request body too large"}`, jsonHeaders...), ""},
+		{"an undeclared status", "POST", "/users", fakeAnswer(422, `{"error":"invalid"}`, jsonHeaders...), "422"},
+		{"an error with more", "POST", "/users", fakeAnswer(400, `{"error":"bad","detail":"x"}`, jsonHeaders...), "detail"},
+		{"an error that is a string", "POST", "/users", fakeAnswer(400, `"bad"`, jsonHeaders...), "bad"},
+		{"no nosniff", "GET", "/users", fakeAnswer(200, `[]`, "Content-Type", "application/json"), "nosniff"},
+		{"a Server header", "GET", "/users", fakeAnswer(200, `[]`, with("Server", "gunicorn")...), "Server"},
+		{"text", "GET", "/users", fakeAnswer(200, `[]`, "Content-Type", "text/plain", "X-Content-Type-Options", "nosniff"), "Content-Type"},
+		{"not JSON", "GET", "/users/1", fakeAnswer(404, `not found`, jsonHeaders...), "not JSON"},
+		{"a 500 that says more", "GET", "/users", fakeAnswer(500, `{"error":"sql: database is locked"}`, jsonHeaders...), "internal server error"},
+		{"a 500", "GET", "/users", fakeAnswer(500, `{"error":"internal server error"}`, jsonHeaders...), ""},
+		{"list", "GET", "/users", fakeAnswer(200, "["+ada+"]", jsonHeaders...), ""},
+		{"user not found", "GET", "/users/7", fakeAnswer(404, `{"error":"user not found"}`, jsonHeaders...), ""},
+		{"bad id", "GET", "/users/abc", fakeAnswer(400, `{"error":"invalid id"}`, jsonHeaders...), ""},
+		{"health 404", "GET", "/health", fakeAnswer(404, `{"error":"not found"}`, jsonHeaders...), "404"},
+		{"unknown path", "GET", "/nope", fakeAnswer(404, `{"error":"not found"}`, jsonHeaders...), ""},
+		{"unknown path 200", "GET", "/nope", fakeAnswer(200, `{}`, jsonHeaders...), "must be 404"},
+		{"other method", "DELETE", "/users/1", fakeAnswer(405, `{"error":"method not allowed"}`, with("Allow", "GET, HEAD")...), ""},
+		{"other method without Allow", "PUT", "/users", fakeAnswer(405, `{"error":"method not allowed"}`, jsonHeaders...), "Allow"},
+		{"other method, Allow incomplete", "PUT", "/users", fakeAnswer(405, `{"error":"method not allowed"}`, with("Allow", "GET")...), "POST"},
+		{"other method 404", "PUT", "/users", fakeAnswer(404, `{"error":"not found"}`, jsonHeaders...), "must be 405"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

@@ -106,10 +106,17 @@ func get(ctx context.Context, client *http.Client, url string) (int, error) {
 	return resp.StatusCode, nil
 }
 
-// terminate sends SIGTERM and waits up to timeout for the process to exit.
-// It then checks how it ended: status 0, or 143 for a JVM (lang java), which
-// exits so after running its shutdown hooks. Death by a signal is a failure.
+// terminate sends SIGTERM and waits up to timeout for the process to exit;
+// see waitExit.
 func (s *server) terminate(lang string, timeout time.Duration) error {
+	if err := s.signal(); err != nil {
+		return err
+	}
+	return s.waitExit(lang, timeout)
+}
+
+// signal sends SIGTERM to a server that is still running.
+func (s *server) signal() error {
 	select {
 	case <-s.done:
 		return fmt.Errorf("the server had already %s before SIGTERM", s.exitText())
@@ -118,6 +125,23 @@ func (s *server) terminate(lang string, timeout time.Duration) error {
 	if err := s.cmd.Process.Signal(syscall.SIGTERM); err != nil {
 		return fmt.Errorf("cannot send SIGTERM: %w", err)
 	}
+	return nil
+}
+
+// running reports whether the server has not exited.
+func (s *server) running() bool {
+	select {
+	case <-s.done:
+		return false
+	default:
+		return true
+	}
+}
+
+// waitExit waits up to timeout for the process to exit after SIGTERM and
+// checks how it ended: status 0, or 143 for a JVM (lang java), which
+// exits so after running its shutdown hooks. Death by a signal is a failure.
+func (s *server) waitExit(lang string, timeout time.Duration) error {
 	select {
 	case <-s.done:
 	case <-time.After(timeout):
