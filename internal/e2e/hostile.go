@@ -457,26 +457,34 @@ func checkSigtermUnderLoad(ctx context.Context, c *client, srv *server, lang str
 	wg.Wait()
 	// The verdict on the load.
 	var answered, afterSignal, refused, dropped int
+	var loadErrs []error
 	for _, o := range outcomes {
-		switch {
-		case o.refused:
-			refused++
-		case o.status >= 500:
-			errs = append(errs, fmt.Errorf("%s: status %d during shutdown", o.what, o.status))
-		case o.status != 0 && o.err != nil:
-			errs = append(errs, fmt.Errorf("%s: %w", o.what, o.err))
-		case o.status != 0:
+		if o.status != 0 {
 			answered++
 			if o.wrote.After(signalled) {
 				afterSignal++
 			}
+		}
+		switch {
+		case o.refused:
+			refused++
+		case o.status >= 500:
+			loadErrs = append(loadErrs, fmt.Errorf("%s: status %d during shutdown", o.what, o.status))
+		case o.status != 0 && o.err != nil:
+			loadErrs = append(loadErrs, fmt.Errorf("%s: %w", o.what, o.err))
+		case o.status != 0:
 		case !o.wrote.IsZero() && o.wrote.Before(signalled.Add(-acceptedMargin)):
-			errs = append(errs, fmt.Errorf("%s: written %s before SIGTERM and never answered: %v", o.what, signalled.Sub(o.wrote).Round(time.Millisecond), o.err))
+			loadErrs = append(loadErrs, fmt.Errorf("%s: written %s before SIGTERM and never answered: %v", o.what, signalled.Sub(o.wrote).Round(time.Millisecond), o.err))
 		default:
 			dropped++
 		}
 	}
-	logf("SIGTERM under load: %d requests answered (%d written after the signal), %d refused after it, %d unanswered around the signal (not yet accepted)", answered, afterSignal, refused, dropped)
+	logf("SIGTERM under load: %d requests answered (%d written after the signal), %d refused after it, %d unanswered around the signal (not yet accepted), %d wrong", answered, afterSignal, refused, dropped, len(loadErrs))
+	const shown = 5
+	if len(loadErrs) > shown {
+		loadErrs = append(loadErrs[:shown], fmt.Errorf("… and %d more wrong answers of the load", len(loadErrs)-shown))
+	}
+	errs = append(errs, loadErrs...)
 	if answered == 0 {
 		errs = append(errs, errors.New("no request of the load was answered"))
 	}
