@@ -204,7 +204,11 @@ func (c *client) upload(ctx context.Context, chunked bool) (int64, error) {
 		case r := <-answered:
 			answered <- r
 		default:
-			n, err := conn.Write(chunk)
+			next := chunk
+			if left := hugeDeclared - sent.Load(); !chunked && left < int64(len(next)) {
+				next = next[:left] // never more than the declared length
+			}
+			n, err := conn.Write(next)
 			sent.Add(int64(n))
 			if err != nil {
 				writeErr = err
