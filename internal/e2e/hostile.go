@@ -222,7 +222,7 @@ func (c *client) upload(ctx context.Context, chunked bool) (int64, error) {
 	select {
 	case r = <-answered:
 	case <-time.After(time.Until(deadline) + time.Second):
-		return sent.Load(), fmt.Errorf("no answer within %s; %d bytes written (write error: %v)", hugeTime, sent.Load(), writeErr)
+		return sent.Load(), fmt.Errorf("no answer within %s; %d bytes written%s", hugeTime, sent.Load(), writeNote(writeErr))
 	}
 	total := sent.Load()
 	if at := atomic.LoadInt64(&sentAtAnswer); at >= 0 {
@@ -232,13 +232,21 @@ func (c *client) upload(ctx context.Context, chunked bool) (int64, error) {
 		// A server may close the connection after its 413 before the
 		// harness reads it; a connection closed without any answer is
 		// not the contract's 413.
-		return total, fmt.Errorf("the connection ended without an answer after %d bytes: %v (write error: %v)", total, r.err, writeErr)
+		return total, fmt.Errorf("the connection ended without an answer after %d bytes%s: %w", total, writeNote(writeErr), r.err)
 	}
 	if r.resp.StatusCode != http.StatusRequestEntityTooLarge {
 		return total, fmt.Errorf("want status 413, got %d: %s", r.resp.StatusCode, clipText(string(r.body)))
 	}
 	req, _ := http.NewRequest(http.MethodPost, c.base+"/users", http.NoBody)
 	return total, c.contract.Check(req, r.resp, r.body)
+}
+
+// writeNote describes the error that ended the upload's writes, if any.
+func writeNote(err error) string {
+	if err == nil {
+		return ""
+	}
+	return " (writing failed: " + err.Error() + ")"
 }
 
 // Bounds of the slow-clients class.
@@ -478,7 +486,7 @@ func checkSigtermUnderLoad(ctx context.Context, c *client, srv *server, lang str
 			loadErrs = append(loadErrs, fmt.Errorf("%s: %w", o.what, o.err))
 		case o.status != 0:
 		case !o.wrote.IsZero() && o.wrote.Before(signalled.Add(-acceptedMargin)):
-			loadErrs = append(loadErrs, fmt.Errorf("%s: written %s before SIGTERM and never answered: %v", o.what, signalled.Sub(o.wrote).Round(time.Millisecond), o.err))
+			loadErrs = append(loadErrs, fmt.Errorf("%s: written %s before SIGTERM and never answered: %w", o.what, signalled.Sub(o.wrote).Round(time.Millisecond), o.err))
 		default:
 			dropped++
 		}

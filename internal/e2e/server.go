@@ -106,15 +106,6 @@ func get(ctx context.Context, client *http.Client, url string) (int, error) {
 	return resp.StatusCode, nil
 }
 
-// terminate sends SIGTERM and waits up to timeout for the process to exit;
-// see waitExit.
-func (s *server) terminate(lang string, timeout time.Duration) error {
-	if err := s.signal(); err != nil {
-		return err
-	}
-	return s.waitExit(lang, timeout)
-}
-
 // signal sends SIGTERM to a server that is still running.
 func (s *server) signal() error {
 	select {
