@@ -4,6 +4,19 @@
 // template's own toolchain, starts the server with its run command on a free
 // loopback port, exercises the users API over HTTP and stops it with SIGTERM.
 //
+// Every answer the harness receives is validated against the project's API
+// contract, an OpenAPI 3.1 document: the project's own openapi.yaml when it
+// ships one, else templates/_layers/contract-<tier>/openapi.yaml of this
+// repository (see docs/contracts/entry.md). After the api step come the
+// contract's limits (limits) and one step per hostile-client class of the
+// contract: malformed-json, malformed-paths, control-chars, huge-body,
+// slow-clients and sigterm-load, which stops the server with SIGTERM while
+// requests run and requires a clean exit. Each is bounded in count and
+// time; when one fails, the next still run while the server is up, so a
+// run reports every class a template fails. The contract's document is
+// checked against the OpenAPI specification by a plain unit test
+// (contract_test.go), without the build tag.
+//
 // Everything but this comment is behind the build tag e2e, so `go test ./...`
 // never compiles the suite. Run it with
 //

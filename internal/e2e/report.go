@@ -30,13 +30,23 @@ const (
 	StepBuild     = "build"
 	StepStart     = "start"
 	StepAPI       = "api"
-	StepStop      = "stop"
+	// StepLimits tries every limit of the contract.
+	StepLimits = "limits"
+	// The hostile-client classes of the contract, each a step.
+	StepMalformedJSON  = "malformed-json"
+	StepMalformedPaths = "malformed-paths"
+	StepControlChars   = "control-chars"
+	StepHugeBody       = "huge-body"
+	StepSlowClients    = "slow-clients"
+	// StepStop sends SIGTERM under load and requires a clean exit.
+	StepStop = "sigterm-load"
 )
 
 // Steps lists the step names in order.
 var Steps = []string{
 	StepToolchain, StepGenerate, StepServices, StepInstall, StepVerify,
-	StepBuild, StepStart, StepAPI, StepStop,
+	StepBuild, StepStart, StepAPI, StepLimits, StepMalformedJSON,
+	StepMalformedPaths, StepControlChars, StepHugeBody, StepSlowClients, StepStop,
 }
 
 // StepResult is what one step did.
@@ -69,7 +79,18 @@ func (r *Result) Step(name string) *StepResult {
 	return nil
 }
 
-// Stopped returns the step that failed or was skipped, or nil.
+// Failed returns every step that failed.
+func (r *Result) Failed() []*StepResult {
+	var out []*StepResult
+	for i := range r.Steps {
+		if r.Steps[i].Status == Fail {
+			out = append(out, &r.Steps[i])
+		}
+	}
+	return out
+}
+
+// Stopped returns the first step that failed or was skipped, or nil.
 func (r *Result) Stopped() *StepResult {
 	for i := range r.Steps {
 		if s := r.Steps[i].Status; s == Fail || s == Skip {
@@ -113,6 +134,9 @@ func (r *Result) Detail(tailLines int) string {
 	fmt.Fprintf(&b, "%s: step %s %s after %s: %v", r.ID, s.Name, s.Status, fmtDuration(s.Duration), s.Err)
 	if s.Status == Skip {
 		return b.String()
+	}
+	for _, f := range r.Failed()[1:] {
+		fmt.Fprintf(&b, "\n%s: step %s %s after %s: %v", r.ID, f.Name, f.Status, fmtDuration(f.Duration), f.Err)
 	}
 	if s.Log != "" {
 		fmt.Fprintf(&b, "\nlast %d lines of %s:\n%s", tailLines, s.Log, indent(tail(s.Log, tailLines)))

@@ -10,8 +10,13 @@ import (
 	"net/http"
 	"os"
 	"os/exec"
+	"slices"
+	"strconv"
+	"strings"
 	"syscall"
 	"time"
+
+	"github.com/archgen/archgen/internal/lang"
 )
 
 // Polling of the health path.
@@ -106,10 +111,8 @@ func get(ctx context.Context, client *http.Client, url string) (int, error) {
 	return resp.StatusCode, nil
 }
 
-// terminate sends SIGTERM and waits up to timeout for the process to exit.
-// It then checks how it ended: status 0, or 143 for a JVM (lang java), which
-// exits so after running its shutdown hooks. Death by a signal is a failure.
-func (s *server) terminate(lang string, timeout time.Duration) error {
+// signal sends SIGTERM to a server that is still running.
+func (s *server) signal() error {
 	select {
 	case <-s.done:
 		return fmt.Errorf("the server had already %s before SIGTERM", s.exitText())
@@ -118,6 +121,23 @@ func (s *server) terminate(lang string, timeout time.Duration) error {
 	if err := s.cmd.Process.Signal(syscall.SIGTERM); err != nil {
 		return fmt.Errorf("cannot send SIGTERM: %w", err)
 	}
+	return nil
+}
+
+// running reports whether the server has not exited.
+func (s *server) running() bool {
+	select {
+	case <-s.done:
+		return false
+	default:
+		return true
+	}
+}
+
+// waitExit waits up to timeout for the process to exit after SIGTERM and
+// checks how it ended: status 0, or 143 for a JVM (lang java), which
+// exits so after running its shutdown hooks. Death by a signal is a failure.
+func (s *server) waitExit(langID string, timeout time.Duration) error {
 	select {
 	case <-s.done:
 	case <-time.After(timeout):
@@ -128,26 +148,31 @@ func (s *server) terminate(lang string, timeout time.Duration) error {
 	if _, err := fmt.Fprintf(s.log, "# harness: after SIGTERM the server %s\n", text); err != nil {
 		return err
 	}
-	return checkExit(lang, s.cmd.ProcessState, text)
+	return checkExit(langID, s.cmd.ProcessState, text)
 }
 
-func checkExit(lang string, st *os.ProcessState, text string) error {
+func checkExit(id string, st *os.ProcessState, text string) error {
 	ws, ok := st.Sys().(syscall.WaitStatus)
 	if !ok {
 		return fmt.Errorf("cannot read the exit status: %v", st)
 	}
-	switch {
-	case ws.Signaled():
+	if ws.Signaled() {
 		return fmt.Errorf("after SIGTERM the server %s instead of exiting cleanly", text)
-	case ws.ExitStatus() == 0:
-		return nil
-	case lang == "java" && ws.ExitStatus() == 143:
-		return nil
-	case lang == "java":
-		return fmt.Errorf("after SIGTERM the server %s; want 0 or 143", text)
-	default:
-		return fmt.Errorf("after SIGTERM the server %s; want 0", text)
 	}
+	// The language registry says which statuses a graceful exit may have
+	// (a JVM's shutdown hooks end it with 143).
+	ok := []int{0}
+	if l, found := lang.Get(id); found {
+		ok = l.StopStatuses
+	}
+	if slices.Contains(ok, ws.ExitStatus()) {
+		return nil
+	}
+	want := make([]string, len(ok))
+	for i, n := range ok {
+		want[i] = strconv.Itoa(n)
+	}
+	return fmt.Errorf("after SIGTERM the server %s; want %s", text, strings.Join(want, " or "))
 }
 
 // close kills whatever is left of the server's process group and waits a

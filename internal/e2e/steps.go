@@ -13,10 +13,9 @@ import (
 	"strings"
 	"time"
 
-	"github.com/archgen/archgen/internal/answers"
 	"github.com/archgen/archgen/internal/buildinfo"
 	"github.com/archgen/archgen/internal/catalog"
-	"github.com/archgen/archgen/internal/generate"
+	"github.com/archgen/archgen/internal/pipeline"
 	"github.com/archgen/archgen/internal/render"
 	"github.com/archgen/archgen/internal/writer"
 )
@@ -40,6 +39,10 @@ type job struct {
 	env   []string // environment of every command; services add to it
 	base  string   // the server's URL
 	srv   *server
+	// contract is the OpenAPI document every answer is held to; client
+	// talks to the running server.
+	contract *Contract
+	client   *client
 }
 
 func newResult(t *catalog.Template) *Result {
@@ -61,7 +64,13 @@ func (j *job) steps() []step {
 		{name: StepVerify, timeout: s.StepTimeout, run: j.command(func() string { return j.cmds.Verify })},
 		{name: StepBuild, timeout: s.StepTimeout, run: j.command(func() string { return j.cmds.Build })},
 		{name: StepStart, log: "server", run: j.start},
-		{name: StepAPI, log: "server", timeout: apiTimeout, run: j.api},
+		{name: StepAPI, log: "server", timeout: apiTimeout, check: true, run: j.api},
+		{name: StepLimits, log: "server", timeout: apiTimeout, check: true, run: j.limits},
+		{name: StepMalformedJSON, log: "server", timeout: apiTimeout, check: true, run: j.malformedJSON},
+		{name: StepMalformedPaths, log: "server", timeout: apiTimeout, check: true, run: j.malformedPaths},
+		{name: StepControlChars, log: "server", timeout: apiTimeout, check: true, run: j.controlChars},
+		{name: StepHugeBody, log: "server", timeout: apiTimeout, check: true, run: j.hugeBody},
+		{name: StepSlowClients, log: "server", timeout: apiTimeout, check: true, run: j.slowClients},
 		{name: StepStop, log: "server", run: j.stop},
 	}
 }
@@ -83,28 +92,24 @@ func (j *job) toolchain(context.Context, string) error {
 // generate renders the template with default answers and writes it the
 // way `archgen new` does.
 func (j *job) generate(ctx context.Context, logPath string) error {
-	ans := &answers.Answers{Name: ProjectName}
-	if err := ans.Complete(j.tmpl); err != nil {
+	pc := &pipeline.Context{
+		Context: ctx, Version: buildinfo.Version, Template: j.tmpl,
+		Input: pipeline.Input{Name: ProjectName, Dir: j.res.Project, Policy: writer.PolicyRefuse},
+	}
+	if err := pipeline.Run(pc, pipeline.Resolve{}, pipeline.Render{}, pipeline.Plan{}, pipeline.Write{}); err != nil {
 		return err
 	}
-	files, err := generate.Project(j.tmpl, ans, buildinfo.Version)
+	files := pc.Result.Files
+	j.cmds, j.env = pc.Result.Data.Commands, environ()
+	path, err := FindContract(j.res.Project, j.tmpl.Tier)
 	if err != nil {
 		return err
 	}
-	data, err := generate.Data(j.tmpl, ans)
-	if err != nil {
+	if j.contract, err = LoadContract(path); err != nil {
 		return err
 	}
-	j.cmds, j.env = data.Commands, environ()
-	plan, err := writer.NewPlan(j.res.Project, files, false)
-	if err != nil {
-		return err
-	}
-	if err := plan.Write(ctx); err != nil {
-		return err
-	}
-	summary := fmt.Sprintf("generated %d files into %s\ninstall: %s\nverify: %s\nbuild: %s\nrun: %s\n",
-		len(files), j.res.Project, j.cmds.Install, j.cmds.Verify, j.cmds.Build, j.cmds.Run)
+	summary := fmt.Sprintf("generated %d files into %s\ninstall: %s\nverify: %s\nbuild: %s\nrun: %s\ncontract: %s\n",
+		len(files), j.res.Project, j.cmds.Install, j.cmds.Verify, j.cmds.Build, j.cmds.Run, path)
 	return os.WriteFile(logPath, []byte(summary), 0o644)
 }
 
@@ -174,6 +179,7 @@ func (j *job) start(ctx context.Context, logPath string) error {
 		return err
 	}
 	j.base = "http://127.0.0.1:" + strconv.Itoa(port)
+	j.client = newClient(j.base, j.contract)
 	env := append(slices.Clone(j.env), "HOST=127.0.0.1", "PORT="+strconv.Itoa(port))
 	j.srv, err = startServer(j.res.Project, j.cmds.Run, env, logPath)
 	if err != nil {
@@ -188,10 +194,51 @@ func (j *job) start(ctx context.Context, logPath string) error {
 
 // api exercises the users API over HTTP.
 func (j *job) api(ctx context.Context, _ string) error {
-	return checkUsers(ctx, j.base, testEmail)
+	return checkUsers(ctx, j.client, testEmail)
 }
 
-// stop sends SIGTERM and requires a clean exit in time.
-func (j *job) stop(context.Context, string) error {
-	return j.srv.terminate(j.tmpl.Lang, j.suite.StopTimeout)
+// limits tries the limits of the contract.
+func (j *job) limits(ctx context.Context, _ string) error {
+	return checkLimits(ctx, j.client)
+}
+
+// malformedJSON is the hostile class "deep or malformed JSON".
+func (j *job) malformedJSON(ctx context.Context, _ string) error {
+	return checkMalformedJSON(ctx, j.client)
+}
+
+// malformedPaths is the hostile class "malformed paths".
+func (j *job) malformedPaths(ctx context.Context, _ string) error {
+	return checkMalformedPaths(ctx, j.client)
+}
+
+// controlChars is the hostile class "control characters".
+func (j *job) controlChars(ctx context.Context, _ string) error {
+	return checkControlChars(ctx, j.client)
+}
+
+// hugeBody is the hostile class "huge bodies".
+func (j *job) hugeBody(ctx context.Context, _ string) error {
+	return checkHugeBody(ctx, j.client, j.logf)
+}
+
+// slowClients is the hostile class "slow clients".
+func (j *job) slowClients(ctx context.Context, _ string) error {
+	return checkSlowClients(ctx, j.client)
+}
+
+// stop is the hostile class "SIGTERM under load": SIGTERM while requests
+// run, then a clean exit in time.
+func (j *job) stop(ctx context.Context, _ string) error {
+	return checkSigtermUnderLoad(ctx, j.client, j.srv, j.tmpl.Lang, j.suite.StopTimeout, j.logf)
+}
+
+// logf writes a line to the server's log, between the server's own lines,
+// and to the suite's progress.
+func (j *job) logf(format string, args ...any) {
+	msg := fmt.Sprintf(format, args...)
+	if j.srv != nil {
+		_, _ = fmt.Fprintf(j.srv.log, "# harness: %s\n", msg)
+	}
+	j.suite.logf("%s: %s", j.tmpl.ID, msg)
 }

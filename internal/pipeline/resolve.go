@@ -18,7 +18,9 @@ type Resolve struct{}
 
 func (Resolve) String() string { return "resolve" }
 
-// Run resolves c.Input into c.Template and c.Answers.
+// Run resolves c.Input into c.Template and c.Answers. A Template set
+// beforehand (the end-to-end harness proves a given one) is kept, and only
+// the answers are resolved.
 func (Resolve) Run(c *Context) error {
 	in := &c.Input
 	given := func(flag string) bool { return slices.Contains(in.Given, flag) }
@@ -74,9 +76,12 @@ func (Resolve) Run(c *Context) error {
 		}
 		return cmdutil.Usagef("missing project name; run: archgen new NAME")
 	}
-	t, err := c.Catalog.Resolve(tier, lang, style)
-	if err != nil {
-		return cmdutil.AsUsage(err)
+	t := c.Template
+	if t == nil {
+		var err error
+		if t, err = c.Catalog.Resolve(tier, lang, style); err != nil {
+			return cmdutil.AsUsage(err)
+		}
 	}
 	moduleGiven := given("module") || setsKey(in.Set, "module")
 	if t.Module == "none" && moduleGiven {

@@ -1,0 +1,575 @@
+//go:build e2e
+
+package e2e
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"net/http/httptrace"
+	"os"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"time"
+)
+
+// The hostile-client classes of the contract (docs/contracts/entry.md),
+// each bounded in count and time.
+
+// checkMalformedJSON: deep or malformed JSON is a 400, never a 500.
+func checkMalformedJSON(ctx context.Context, c *client) error {
+	deep := strings.Repeat("[", 1000) + strings.Repeat("]", 1000)
+	bodies := map[string]string{
+		"an array nested 1000 levels deep":              deep,
+		"an object nested 1000 levels deep":             strings.Repeat(`{"a":`, 1000) + "1" + strings.Repeat("}", 1000),
+		"a name nested 1000 levels deep":                `{"name":` + deep + `,"email":"deep@example.com"}`,
+		"a truncated document":                          `{"name":"Trunc","email":"trunc@example.com"`,
+		"invalid UTF-8 in name":                         "{\"name\":\"\xff\xfe\",\"email\":\"utf8@example.com\"}",
+		"invalid UTF-8 in email":                        "{\"name\":\"Utf\",\"email\":\"u\xc3@example.com\"}",
+		"a number where name belongs":                   `{"name":42,"email":"num@example.com"}`,
+		"an array where email belongs":                  `{"name":"Arr","email":["arr@example.com"]}`,
+		"null where name belongs":                       `{"name":null,"email":"null@example.com"}`,
+		"an object where email belongs":                 `{"name":"Obj","email":{"a":"obj@example.com"}}`,
+		"an empty body":                                 ``,
+		"trailing garbage":                              `{"name":"Tail","email":"tail@example.com"} x`,
+		"two documents":                                 `{"name":"Two","email":"two@example.com"}{}`,
+		"a bad escape":                                  `{"name":"Esc\q","email":"esc@example.com"}`,
+		"a single quote string":                         `{'name':'Quote','email':'quote@example.com'}`,
+		"a number too large for any integer":            `{"name":1e999999,"email":"big@example.com"}`,
+		"a deep array after valid fields (2000 levels)": `{"name":"A","email":"late@example.com","x":` + strings.Repeat("[", 2000) + strings.Repeat("]", 2000) + `}`,
+	}
+	var errs []error
+	for _, why := range sortedKeys(bodies) {
+		if err := c.reject(ctx, []byte(bodies[why]), http.StatusBadRequest); err != nil {
+			errs = append(errs, fmt.Errorf("%w (%s)", err, why))
+		}
+	}
+	errs = append(errs, c.checkList(ctx), c.healthy(ctx, "malformed JSON"))
+	return errors.Join(errs...)
+}
+
+// checkMalformedPaths: bad percent-escapes, encoded slashes and NULs are
+// a 400 or a 404, never a 500. They are sent over raw TCP, as a client
+// that does not parse its URLs would.
+func checkMalformedPaths(ctx context.Context, c *client) error {
+	var errs []error
+	for _, p := range []string{"/users/%ZZ", "/users/%00", "/users/%2F", "/users/%2f1", "/users/%", "/users/1%00",
+		"/users/%E0%A4%A", "/users/%C0%AF", "/%ZZ", "/users%00", "/users/%2e%2e/health", "/users/1%2F..%2F2"} {
+		req, resp, body, err := c.rawRequest(ctx, http.MethodGet, p, "", nil)
+		if err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		if err := c.contract.CheckRejected(req, resp, body); err != nil {
+			errs = append(errs, fmt.Errorf("GET %s: %w", p, err))
+		}
+	}
+	errs = append(errs, c.healthy(ctx, "malformed paths"))
+	return errors.Join(errs...)
+}
+
+// checkControlChars: a control character in name or email is a 400 and
+// nothing is stored.
+func checkControlChars(ctx context.Context, c *client) error {
+	var errs []error
+	for _, ch := range []string{"\x00", "\x01", "\x1f", "\x7f", "\t", "\n", "\r"} {
+		email := c.email("ctl")
+		if err := c.reject(ctx, userBody("Ada"+ch+"Lovelace", email), http.StatusBadRequest); err != nil {
+			errs = append(errs, fmt.Errorf("%w (U+%04X in name)", err, ch[0]))
+		}
+		local, domain, _ := strings.Cut(email, "@")
+		if err := c.reject(ctx, userBody("Ada Lovelace", local+ch+"@"+domain), http.StatusBadRequest); err != nil {
+			errs = append(errs, fmt.Errorf("%w (U+%04X in email)", err, ch[0]))
+		}
+		if err := c.reject(ctx, userBody("Ada Lovelace", email+ch+"x"), http.StatusBadRequest); err != nil {
+			errs = append(errs, fmt.Errorf("%w (U+%04X inside the domain)", err, ch[0]))
+		}
+	}
+	// The NUL-free address was never stored, so it can be created now.
+	nul := c.email("nul")
+	if err := c.reject(ctx, userBody("Nul", nul+"\x00"), http.StatusBadRequest); err != nil {
+		errs = append(errs, fmt.Errorf("%w (a NUL after the email)", err))
+	}
+	if _, err := c.create(ctx, "Nul", nul); err != nil {
+		errs = append(errs, fmt.Errorf("%w (the email a refused request carried with a NUL)", err))
+	}
+	errs = append(errs, c.checkList(ctx), c.healthy(ctx, "control characters"))
+	return errors.Join(errs...)
+}
+
+// Bounds of the huge-body class.
+const (
+	hugeDeclared = 100_000_000      // the Content-Length announced
+	hugeTime     = 20 * time.Second // per upload
+	hugeChunk    = 64 << 10
+)
+
+// checkHugeBody: a body over 1 MiB is refused with 413 without being read
+// whole, with a Content-Length of 100 MB and with a chunked body without
+// one. The harness streams the body and counts what it could write before
+// the answer came or the server closed the connection.
+func checkHugeBody(ctx context.Context, c *client, logf func(string, ...any)) error {
+	var errs []error
+	for _, chunked := range []bool{false, true} {
+		sent, err := c.upload(ctx, chunked)
+		what := "Content-Length: 100000000"
+		if chunked {
+			what = "Transfer-Encoding: chunked, 100 MB"
+		}
+		logf("huge body (%s): %d bytes written before the answer or the close", what, sent)
+		if err != nil {
+			errs = append(errs, fmt.Errorf("POST /users with %s: %w", what, err))
+			continue
+		}
+		if sent > hugeAccepted {
+			errs = append(errs, fmt.Errorf("POST /users with %s: %d bytes could be written before the server answered or closed; want at most %d (the 1 MiB cap plus what the kernel buffers)", what, sent, hugeAccepted))
+		}
+	}
+	errs = append(errs, c.checkList(ctx), c.healthy(ctx, "huge bodies"))
+	return errors.Join(errs...)
+}
+
+// hugeAccepted bounds what a client can write to a server that stops
+// reading at the 1 MiB cap: the cap, the client's small send buffer and
+// the server's receive window, which the kernel grows only as fast as the
+// server reads (a correct Go server let 5.4 MB be written on a loopback
+// connection). A server that reads the whole upload lets all 100 MB in.
+const hugeAccepted = 12 << 20
+
+// hugeSendBuffer is the client's socket send buffer during an upload.
+const hugeSendBuffer = 64 << 10
+
+// upload streams a 100 MB body and returns how many bytes were written
+// before the server answered or closed the connection; the answer must be
+// the contract's 413.
+func (c *client) upload(ctx context.Context, chunked bool) (int64, error) {
+	d := net.Dialer{Timeout: 5 * time.Second}
+	conn, err := d.DialContext(ctx, "tcp", c.addr)
+	if err != nil {
+		return 0, err
+	}
+	defer func() { _ = conn.Close() }()
+	if tc, ok := conn.(*net.TCPConn); ok {
+		if err := tc.SetWriteBuffer(hugeSendBuffer); err != nil {
+			return 0, err
+		}
+	}
+	deadline := time.Now().Add(hugeTime)
+	if err := conn.SetDeadline(deadline); err != nil {
+		return 0, err
+	}
+	head := fmt.Sprintf("POST /users HTTP/1.1\r\nHost: %s\r\nContent-Type: application/json\r\nAccept: application/json\r\n", c.addr)
+	if chunked {
+		head += "Transfer-Encoding: chunked\r\n\r\n"
+	} else {
+		head += "Content-Length: " + strconv.Itoa(hugeDeclared) + "\r\n\r\n"
+	}
+	if _, err := io.WriteString(conn, head); err != nil {
+		return 0, err
+	}
+	type result struct {
+		resp *http.Response
+		body []byte
+		err  error
+	}
+	answered := make(chan result, 1)
+	var sent atomic.Int64
+	var sentAtAnswer int64 = -1
+	go func() {
+		req, _ := http.NewRequest(http.MethodPost, c.base+"/users", http.NoBody)
+		resp, err := http.ReadResponse(bufio.NewReader(conn), req)
+		if err != nil {
+			answered <- result{err: err}
+			return
+		}
+		atomic.StoreInt64(&sentAtAnswer, sent.Load())
+		body, err := io.ReadAll(io.LimitReader(resp.Body, bodyLimit))
+		answered <- result{resp: resp, body: body, err: err}
+	}()
+	chunk := bytes.Repeat([]byte(" "), hugeChunk)
+	if chunked {
+		chunk = append([]byte(fmt.Sprintf("%x\r\n", hugeChunk)), append(chunk, "\r\n"...)...)
+	}
+	var writeErr error
+	for sent.Load() < hugeDeclared && time.Now().Before(deadline) {
+		select {
+		case r := <-answered:
+			answered <- r
+		default:
+			next := chunk
+			if left := hugeDeclared - sent.Load(); !chunked && left < int64(len(next)) {
+				next = next[:left] // never more than the declared length
+			}
+			n, err := conn.Write(next)
+			sent.Add(int64(n))
+			if err != nil {
+				writeErr = err
+			}
+		}
+		if writeErr != nil || len(answered) > 0 {
+			break
+		}
+	}
+	var r result
+	select {
+	case r = <-answered:
+	case <-time.After(time.Until(deadline) + time.Second):
+		return sent.Load(), fmt.Errorf("no answer within %s; %d bytes written%s", hugeTime, sent.Load(), writeNote(writeErr))
+	}
+	total := sent.Load()
+	if at := atomic.LoadInt64(&sentAtAnswer); at >= 0 {
+		total = at
+	}
+	if r.err != nil {
+		// A server may close the connection after its 413 before the
+		// harness reads it; a connection closed without any answer is
+		// not the contract's 413.
+		return total, fmt.Errorf("the connection ended without an answer after %d bytes%s: %w", total, writeNote(writeErr), r.err)
+	}
+	if r.resp.StatusCode != http.StatusRequestEntityTooLarge {
+		return total, fmt.Errorf("want status 413, got %d: %s", r.resp.StatusCode, clipText(string(r.body)))
+	}
+	req, _ := http.NewRequest(http.MethodPost, c.base+"/users", http.NoBody)
+	return total, c.contract.Check(req, r.resp, r.body)
+}
+
+// writeNote describes the error that ended the upload's writes, if any.
+func writeNote(err error) string {
+	if err == nil {
+		return ""
+	}
+	return " (writing failed: " + err.Error() + ")"
+}
+
+// Bounds of the slow-clients class.
+const (
+	slowClients     = 3
+	slowTrickle     = 100 * time.Millisecond // between two bytes
+	slowProbes      = 5
+	slowProbeBudget = time.Second
+	headerDeadline  = 10 * time.Second // the contract's bound on headers
+	headerGrace     = 5 * time.Second
+)
+
+// checkSlowClients: three clients that send headers or a body a byte at a
+// time do not stall other requests (GET /health answers within a second
+// meanwhile), and a connection whose headers never end is closed within
+// 10 seconds.
+func checkSlowClients(ctx context.Context, c *client) error {
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	var errs []error
+	var conns []net.Conn
+	defer func() {
+		for _, conn := range conns {
+			_ = conn.Close()
+		}
+	}()
+	dial := func() (net.Conn, error) {
+		d := net.Dialer{Timeout: 5 * time.Second}
+		conn, err := d.DialContext(ctx, "tcp", c.addr)
+		if err == nil {
+			conns = append(conns, conn)
+		}
+		return conn, err
+	}
+	// The stalled client: headers begun and never ended.
+	stalled, err := dial()
+	if err != nil {
+		return err
+	}
+	stalledAt := time.Now()
+	if _, err := io.WriteString(stalled, "GET /health HTTP/1.1\r\nHost: x\r\n"); err != nil {
+		return err
+	}
+	closed := make(chan time.Duration, 1)
+	go func() {
+		_ = stalled.SetReadDeadline(stalledAt.Add(headerDeadline + headerGrace))
+		_, _ = io.Copy(io.Discard, stalled) // ends on a close, a reset or the deadline
+		closed <- time.Since(stalledAt)
+	}()
+	// The trickling clients: two send headers a byte at a time, one a body.
+	body := userBody("Slow Client", c.email("slow"))
+	streams := []string{
+		"GET /health HTTP/1.1\r\nHost: x\r\nX-Slow: " + strings.Repeat("s", 200) + "\r\n\r\n",
+		"GET /users HTTP/1.1\r\nHost: x\r\nX-Slow: " + strings.Repeat("t", 200) + "\r\n\r\n",
+		"POST /users HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: " + strconv.Itoa(len(body)) + "\r\n\r\n" + string(body),
+	}
+	var wg sync.WaitGroup
+	for i, s := range streams[:slowClients] {
+		conn, err := dial()
+		if err != nil {
+			return err
+		}
+		skip := 0
+		if i == 2 { // the body client sends its headers at once
+			skip = strings.Index(s, "\r\n\r\n") + 4
+			if _, err := io.WriteString(conn, s[:skip]); err != nil {
+				return err
+			}
+		}
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for j := skip; j < len(s)-1; j++ { // never the last byte: no request completes
+				select {
+				case <-ctx.Done():
+					return
+				case <-time.After(slowTrickle):
+				}
+				if _, err := conn.Write([]byte{s[j]}); err != nil {
+					return
+				}
+			}
+		}()
+	}
+	time.Sleep(500 * time.Millisecond)
+	for i := range slowProbes {
+		start := time.Now()
+		pctx, pcancel := context.WithTimeout(ctx, slowProbeBudget)
+		_, err := c.expect(pctx, http.MethodGet, "/health", nil, http.StatusOK)
+		pcancel()
+		if err != nil {
+			errs = append(errs, fmt.Errorf("probe %d of %d while %d clients trickle: %w", i+1, slowProbes, slowClients, err))
+		} else if d := time.Since(start); d > slowProbeBudget {
+			errs = append(errs, fmt.Errorf("probe %d: GET /health took %s while %d clients trickle; want at most %s", i+1, d, slowClients, slowProbeBudget))
+		}
+		time.Sleep(300 * time.Millisecond)
+	}
+	cancel()
+	wg.Wait()
+	d := <-closed
+	if d > headerDeadline+headerGrace-time.Second {
+		errs = append(errs, fmt.Errorf("a connection whose headers never ended was still open after %s; want it closed within %s", d.Round(time.Second), headerDeadline))
+	}
+	errs = append(errs, c.healthy(context.WithoutCancel(ctx), "slow clients"))
+	return errors.Join(errs...)
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	return keys
+}
+
+// Bounds of the SIGTERM-under-load class.
+const (
+	loadWorkers     = 4
+	loadBefore      = time.Second            // of load before the signal
+	loadMaxRequests = 2000                   // per worker
+	loadMaxTime     = 30 * time.Second       // per worker
+	acceptedMargin  = 500 * time.Millisecond // a request written this long before the signal was accepted
+	inFlightHold    = 300 * time.Millisecond // the in-flight request's body ends this long after the signal
+)
+
+// loadOutcome is what happened to one request of the load.
+type loadOutcome struct {
+	what    string
+	wrote   time.Time // when the request was written whole; zero if never
+	status  int       // 0: no answer
+	err     error     // the transport's error, or the contract's
+	refused bool      // the connection was refused: the server stopped accepting
+}
+
+// checkSigtermUnderLoad sends SIGTERM while request loops run, one idle
+// keep-alive connection is open and one request is in flight (its body
+// half sent), and requires: every answer valid and none 5xx, the in-flight
+// request answered, no request accepted before the signal reset, and a
+// clean exit within the stop timeout.
+func checkSigtermUnderLoad(ctx context.Context, c *client, srv *server, lang string, timeout time.Duration, logf func(string, ...any)) error {
+	var errs []error
+	// The idle keep-alive connection.
+	idle, idleErr := c.keepAlive(ctx)
+	if idleErr != nil {
+		errs = append(errs, fmt.Errorf("opening an idle keep-alive connection: %w", idleErr))
+	} else {
+		defer func() { _ = idle.Close() }()
+	}
+	// The in-flight request: headers and half of its body now, the rest
+	// after the signal.
+	flightEmail := c.email("inflight")
+	flightBody := userBody("In Flight", flightEmail)
+	flight, err := net.DialTimeout("tcp", c.addr, 5*time.Second)
+	if err != nil {
+		return errors.Join(append(errs, fmt.Errorf("the in-flight request: %w", err))...)
+	}
+	defer func() { _ = flight.Close() }()
+	_ = flight.SetDeadline(time.Now().Add(timeout + 10*time.Second))
+	half := len(flightBody) / 2
+	head := fmt.Sprintf("POST /users HTTP/1.1\r\nHost: %s\r\nContent-Type: application/json\r\nAccept: application/json\r\nContent-Length: %d\r\nConnection: close\r\n\r\n", c.addr, len(flightBody))
+	if _, err := io.WriteString(flight, head+string(flightBody[:half])); err != nil {
+		return errors.Join(append(errs, fmt.Errorf("the in-flight request: %w", err))...)
+	}
+	// The load.
+	stopLoad := make(chan struct{})
+	var mu sync.Mutex
+	var outcomes []loadOutcome
+	var wg sync.WaitGroup
+	for w := range loadWorkers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			hc := &http.Client{Timeout: timeout + 5*time.Second, Transport: &http.Transport{DisableKeepAlives: true}}
+			deadline := time.Now().Add(loadMaxTime)
+			for i := 0; i < loadMaxRequests && time.Now().Before(deadline); i++ {
+				select {
+				case <-stopLoad:
+					return
+				default:
+				}
+				o := c.loadRequest(ctx, hc, w, i)
+				mu.Lock()
+				outcomes = append(outcomes, o)
+				mu.Unlock()
+				if o.refused {
+					return
+				}
+			}
+		}()
+	}
+	time.Sleep(loadBefore)
+	signalled := time.Now()
+	sigErr := srv.signal()
+	if sigErr != nil {
+		errs = append(errs, sigErr)
+	}
+	time.Sleep(inFlightHold)
+	// The in-flight request ends; it was accepted before the signal, so
+	// it must be answered.
+	if _, err := flight.Write(flightBody[half:]); err != nil {
+		errs = append(errs, fmt.Errorf("POST /users (in flight at the signal, body half sent): the server closed the connection instead of finishing the request: %w", err))
+	} else {
+		req, _ := http.NewRequest(http.MethodPost, c.base+"/users", http.NoBody)
+		resp, err := http.ReadResponse(bufio.NewReader(flight), req)
+		switch {
+		case err != nil:
+			errs = append(errs, fmt.Errorf("POST /users (in flight at the signal): no answer: %w", err))
+		default:
+			body, _ := io.ReadAll(io.LimitReader(resp.Body, bodyLimit))
+			if resp.StatusCode != http.StatusCreated {
+				errs = append(errs, fmt.Errorf("POST /users (in flight at the signal): want status 201, got %d: %s", resp.StatusCode, clipText(string(body))))
+			} else if err := c.contract.Check(req, resp, body); err != nil {
+				errs = append(errs, fmt.Errorf("POST /users (in flight at the signal): %w", err))
+			}
+		}
+	}
+	exitErr := srv.waitExit(lang, timeout)
+	close(stopLoad)
+	wg.Wait()
+	// The verdict on the load.
+	var answered, afterSignal, refused, dropped int
+	var loadErrs []error
+	for _, o := range outcomes {
+		if o.status != 0 {
+			answered++
+			if o.wrote.After(signalled) {
+				afterSignal++
+			}
+		}
+		switch {
+		case o.refused:
+			refused++
+		case o.status >= 500:
+			loadErrs = append(loadErrs, fmt.Errorf("%s: status %d during shutdown", o.what, o.status))
+		case o.status != 0 && o.err != nil:
+			loadErrs = append(loadErrs, fmt.Errorf("%s: %w", o.what, o.err))
+		case o.status != 0:
+		case !o.wrote.IsZero() && o.wrote.Before(signalled.Add(-acceptedMargin)):
+			loadErrs = append(loadErrs, fmt.Errorf("%s: written %s before SIGTERM and never answered: %w", o.what, signalled.Sub(o.wrote).Round(time.Millisecond), o.err))
+		default:
+			dropped++
+		}
+	}
+	logf("SIGTERM under load: %d requests answered (%d written after the signal), %d refused after it, %d unanswered around the signal (not yet accepted), %d wrong", answered, afterSignal, refused, dropped, len(loadErrs))
+	const shown = 5
+	if len(loadErrs) > shown {
+		loadErrs = append(loadErrs[:shown], fmt.Errorf("… and %d more wrong answers of the load", len(loadErrs)-shown))
+	}
+	errs = append(errs, loadErrs...)
+	if answered == 0 {
+		errs = append(errs, errors.New("no request of the load was answered"))
+	}
+	return errors.Join(append(errs, exitErr)...)
+}
+
+// loadRequest makes one request of the load on a new connection.
+func (c *client) loadRequest(ctx context.Context, hc *http.Client, worker, i int) loadOutcome {
+	method, path := http.MethodGet, "/health"
+	var body []byte
+	switch i % 4 {
+	case 1:
+		path = "/users"
+	case 2:
+		method, path = http.MethodPost, "/users"
+		body = userBody("Load", fmt.Sprintf("load.%d.%d.%d@example.com", os.Getpid(), worker, i))
+	case 3:
+		if len(c.users) > 0 {
+			path = "/users/" + strconv.FormatInt(c.users[0].ID, 10)
+		}
+	}
+	o := loadOutcome{what: describe(method, path, body)}
+	var rd io.Reader = http.NoBody
+	if body != nil {
+		rd = bytes.NewReader(body)
+	}
+	trace := &httptrace.ClientTrace{WroteRequest: func(httptrace.WroteRequestInfo) { o.wrote = time.Now() }}
+	req, err := http.NewRequestWithContext(httptrace.WithClientTrace(ctx, trace), method, c.base+path, rd)
+	if err != nil {
+		o.err = err
+		return o
+	}
+	if body != nil {
+		req.Header.Set("Content-Type", "application/json")
+	}
+	resp, err := hc.Do(req)
+	if err != nil {
+		o.err = err
+		var op *net.OpError
+		o.refused = errors.As(err, &op) && op.Op == "dial"
+		return o
+	}
+	defer func() { _ = resp.Body.Close() }()
+	raw, err := io.ReadAll(io.LimitReader(resp.Body, bodyLimit))
+	o.status = resp.StatusCode
+	if err != nil {
+		o.err = err
+		return o
+	}
+	o.err = c.contract.Check(req, resp, raw)
+	return o
+}
+
+// keepAlive opens a connection, makes one request on it and leaves it
+// open and idle.
+func (c *client) keepAlive(ctx context.Context) (net.Conn, error) {
+	d := net.Dialer{Timeout: 5 * time.Second}
+	conn, err := d.DialContext(ctx, "tcp", c.addr)
+	if err != nil {
+		return nil, err
+	}
+	_ = conn.SetDeadline(time.Now().Add(apiRequest))
+	if _, err := fmt.Fprintf(conn, "GET /health HTTP/1.1\r\nHost: %s\r\n\r\n", c.addr); err != nil {
+		_ = conn.Close()
+		return nil, err
+	}
+	resp, err := http.ReadResponse(bufio.NewReader(conn), nil)
+	if err != nil {
+		_ = conn.Close()
+		return nil, err
+	}
+	_, _ = io.Copy(io.Discard, resp.Body)
+	_ = resp.Body.Close()
+	_ = conn.SetDeadline(time.Time{})
+	return conn, nil
+}
