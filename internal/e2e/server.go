@@ -161,15 +161,15 @@ func checkExit(id string, st *os.ProcessState, text string) error {
 	}
 	// The language registry says which statuses a graceful exit may have
 	// (a JVM's shutdown hooks end it with 143).
-	ok := []int{0}
+	statuses := []int{0}
 	if l, found := lang.Get(id); found {
-		ok = l.StopStatuses
+		statuses = l.StopStatuses
 	}
-	if slices.Contains(ok, ws.ExitStatus()) {
+	if slices.Contains(statuses, ws.ExitStatus()) {
 		return nil
 	}
-	want := make([]string, len(ok))
-	for i, n := range ok {
+	want := make([]string, len(statuses))
+	for i, n := range statuses {
 		want[i] = strconv.Itoa(n)
 	}
 	return fmt.Errorf("after SIGTERM the server %s; want %s", text, strings.Join(want, " or "))
