@@ -158,8 +158,11 @@ func (j *job) do(ctx context.Context, st step) bool {
 // close kills what is left of the server and removes the work directory
 // unless it must be kept.
 func (j *job) close() {
-	if j.srv != nil {
-		if err := j.srv.close(); err != nil {
+	for _, srv := range append([]*server{j.srv}, j.others...) {
+		if srv == nil {
+			continue
+		}
+		if err := srv.close(); err != nil {
 			j.suite.logf("%s: cleaning up the server: %v", j.tmpl.ID, err)
 		}
 	}

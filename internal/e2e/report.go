@@ -28,8 +28,10 @@ const (
 	StepInstall   = "install"
 	StepVerify    = "verify"
 	StepBuild     = "build"
-	StepStart     = "start"
-	StepAPI       = "api"
+	// StepMigrate runs the manifest's migrate command, when it has one.
+	StepMigrate = "migrate"
+	StepStart   = "start"
+	StepAPI     = "api"
 	// StepLimits tries every limit of the contract.
 	StepLimits = "limits"
 	// The hostile-client classes of the contract, each a step.
@@ -45,7 +47,7 @@ const (
 // Steps lists the step names in order.
 var Steps = []string{
 	StepToolchain, StepGenerate, StepServices, StepInstall, StepVerify,
-	StepBuild, StepStart, StepAPI, StepLimits, StepMalformedJSON,
+	StepBuild, StepMigrate, StepStart, StepAPI, StepLimits, StepMalformedJSON,
 	StepMalformedPaths, StepControlChars, StepHugeBody, StepSlowClients, StepStop,
 }
 

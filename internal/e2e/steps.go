@@ -4,9 +4,11 @@ package e2e
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"os/exec"
+	"path/filepath"
 	"regexp"
 	"slices"
 	"strconv"
@@ -39,6 +41,10 @@ type job struct {
 	env   []string // environment of every command; services add to it
 	base  string   // the server's URL
 	srv   *server
+	// others are the processes after the first of a manifest with several.
+	others []*server
+	// data is what the template saw; processes' run lines render with it.
+	data render.Data
 	// contract is the OpenAPI document every answer is held to; client
 	// talks to the running server.
 	contract *Contract
@@ -63,6 +69,7 @@ func (j *job) steps() []step {
 		{name: StepInstall, timeout: s.StepTimeout, run: j.command(func() string { return j.cmds.Install })},
 		{name: StepVerify, timeout: s.StepTimeout, run: j.command(func() string { return j.cmds.Verify })},
 		{name: StepBuild, timeout: s.StepTimeout, run: j.command(func() string { return j.cmds.Build })},
+		{name: StepMigrate, timeout: s.StepTimeout, run: j.command(func() string { return j.cmds.Migrate })},
 		{name: StepStart, log: "server", run: j.start},
 		{name: StepAPI, log: "server", timeout: apiTimeout, check: true, run: j.api},
 		{name: StepLimits, log: "server", timeout: apiTimeout, check: true, run: j.limits},
@@ -100,7 +107,7 @@ func (j *job) generate(ctx context.Context, logPath string) error {
 		return err
 	}
 	files := pc.Result.Files
-	j.cmds, j.env = pc.Result.Data.Commands, environ()
+	j.cmds, j.env, j.data = pc.Result.Data.Commands, environ(), pc.Result.Data
 	path, err := FindContract(j.res.Project, j.tmpl.Tier)
 	if err != nil {
 		return err
@@ -181,15 +188,64 @@ func (j *job) start(ctx context.Context, logPath string) error {
 	j.base = "http://127.0.0.1:" + strconv.Itoa(port)
 	j.client = newClient(j.base, j.contract)
 	env := append(slices.Clone(j.env), "HOST=127.0.0.1", "PORT="+strconv.Itoa(port))
-	j.srv, err = startServer(j.res.Project, j.cmds.Run, env, logPath)
-	if err != nil {
-		return err
+	if len(j.tmpl.Processes) == 0 {
+		j.srv, err = startServer(j.res.Project, j.cmds.Run, env, logPath)
+		if err != nil {
+			return err
+		}
+		health := j.tmpl.Health
+		if health == "" {
+			health = "/health"
+		}
+		return j.srv.waitHealthy(ctx, j.base+health, j.suite.HealthTimeout)
 	}
-	health := j.tmpl.Health
-	if health == "" {
-		health = "/health"
+	return j.startProcesses(ctx, port, logPath)
+}
+
+// startProcesses starts every process of a manifest with several, each on
+// its own free port in the variable it names, and waits for each health
+// path. The first is the public entry the checks talk to; every process
+// learns every other's address as <NAME>_URL.
+func (j *job) startProcesses(ctx context.Context, firstPort int, logPath string) error {
+	procs := j.tmpl.ProcessList()
+	ports := []int{firstPort}
+	env := slices.Clone(j.env)
+	env = append(env, "HOST=127.0.0.1")
+	for i, p := range procs {
+		if i > 0 {
+			port, err := freePort()
+			if err != nil {
+				return err
+			}
+			ports = append(ports, port)
+		}
+		env = append(env, strings.ToUpper(p.Name)+"_URL=http://127.0.0.1:"+strconv.Itoa(ports[i]))
 	}
-	return j.srv.waitHealthy(ctx, j.base+health, j.suite.HealthTimeout)
+	for i, p := range procs {
+		line, err := render.Text(j.tmpl.ID+" process "+p.Name, p.Run, j.data)
+		if err != nil {
+			return err
+		}
+		log := logPath
+		if i > 0 {
+			log = strings.TrimSuffix(logPath, ".log") + "-" + p.Name + ".log"
+		}
+		srv, err := startServer(filepath.Join(j.res.Project, filepath.FromSlash(p.Dir)), string(line),
+			append(slices.Clone(env), p.Port+"="+strconv.Itoa(ports[i])), log)
+		if err != nil {
+			return fmt.Errorf("process %s: %w", p.Name, err)
+		}
+		if i == 0 {
+			j.srv = srv
+		} else {
+			j.others = append(j.others, srv)
+		}
+		url := "http://127.0.0.1:" + strconv.Itoa(ports[i]) + p.Health
+		if err := srv.waitHealthy(ctx, url, j.suite.HealthTimeout); err != nil {
+			return fmt.Errorf("process %s: %w", p.Name, err)
+		}
+	}
+	return nil
 }
 
 // api exercises the users API over HTTP.
@@ -230,7 +286,17 @@ func (j *job) slowClients(ctx context.Context, _ string) error {
 // stop is the hostile class "SIGTERM under load": SIGTERM while requests
 // run, then a clean exit in time.
 func (j *job) stop(ctx context.Context, _ string) error {
-	return checkSigtermUnderLoad(ctx, j.client, j.srv, j.tmpl.Lang, j.suite.StopTimeout, j.logf)
+	err := checkSigtermUnderLoad(ctx, j.client, j.srv, j.tmpl.Lang, j.suite.StopTimeout, j.logf)
+	// The other processes of a platform stop after its entry, each with
+	// SIGTERM and the same clean exit required.
+	for _, o := range j.others {
+		if sigErr := o.signal(); sigErr != nil {
+			err = errors.Join(err, sigErr)
+			continue
+		}
+		err = errors.Join(err, o.waitExit(j.tmpl.Lang, j.suite.StopTimeout))
+	}
+	return err
 }
 
 // logf writes a line to the server's log, between the server's own lines,
