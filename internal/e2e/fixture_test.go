@@ -46,11 +46,17 @@ func fixtureCatalog(t *testing.T, ids ...string) *catalog.Catalog {
 }
 
 // TestFixture proves a correct fixture template through the same path as
-// TestTemplates, and one that needs PostgreSQL, which proves the service
-// wiring: the fixture refuses to start unless DATABASE_URL reaches a server.
+// TestTemplates; one that needs PostgreSQL, which proves the service
+// wiring (the fixture refuses to start unless DATABASE_URL reaches a
+// server); and one with a migrate step and two processes, which proves
+// both are run (the entry refuses to start before the migration).
 func TestFixture(t *testing.T) {
-	results := runCatalog(t, fixtureCatalog(t, "entry/go-fixture", "entry/go-pg"), "")
+	results := runCatalog(t, fixtureCatalog(t, "entry/go-fixture", "entry/go-pg", "entry/go-procs"), "")
 	for _, r := range results {
 		require.NotEqual(t, "FAIL", r.Outcome(), r.Line())
+		if r.ID == "entry/go-procs" {
+			require.Equal(t, OK, r.Step(StepMigrate).Status, r.Line())
+			require.Equal(t, OK, r.Step(StepStop).Status, r.Line())
+		}
 	}
 }
