@@ -101,41 +101,13 @@ func BenchmarkScale(b *testing.B) {
 			i := 0
 			for b.Loop() {
 				i++
-				a := &answers.Answers{Name: "demo", Params: map[string]any{"modules": modules}}
-				if err := a.Complete(tm); err != nil {
-					b.Fatal(err)
-				}
-				res, err := Project(tm, a, "dev")
-				if err != nil {
-					b.Fatal(err)
-				}
-				plan, err := writer.NewPlan(filepath.Join(base, strconv.Itoa(i)), res.Files, false)
-				if err != nil {
-					b.Fatal(err)
-				}
-				if err := plan.Write(context.Background()); err != nil {
-					b.Fatal(err)
-				}
+				newScaled(b, tm, modules, filepath.Join(base, strconv.Itoa(i)))
 			}
 		})
 		b.Run(fmt.Sprintf("files=%d/copy", n), func(b *testing.B) {
 			base := b.TempDir()
-			a := &answers.Answers{Name: "demo", Params: map[string]any{"modules": modules}}
-			if err := a.Complete(tm); err != nil {
-				b.Fatal(err)
-			}
-			res, err := Project(tm, a, "dev")
-			if err != nil {
-				b.Fatal(err)
-			}
 			ref := filepath.Join(base, "ref")
-			plan, err := writer.NewPlan(ref, res.Files, false)
-			if err != nil {
-				b.Fatal(err)
-			}
-			if err := plan.Write(context.Background()); err != nil {
-				b.Fatal(err)
-			}
+			newScaled(b, tm, modules, ref)
 			i := 0
 			for b.Loop() {
 				i++
@@ -144,5 +116,25 @@ func BenchmarkScale(b *testing.B) {
 				}
 			}
 		})
+	}
+}
+
+// newScaled renders the scale template with modules and writes it to dir.
+func newScaled(b *testing.B, tm *catalog.Template, modules []any, dir string) {
+	b.Helper()
+	a := &answers.Answers{Name: "demo", Params: map[string]any{"modules": modules}}
+	if err := a.Complete(tm); err != nil {
+		b.Fatal(err)
+	}
+	res, err := Project(tm, a, "dev")
+	if err != nil {
+		b.Fatal(err)
+	}
+	plan, err := writer.NewPlan(dir, res.Files, false)
+	if err != nil {
+		b.Fatal(err)
+	}
+	if err := plan.Write(context.Background()); err != nil {
+		b.Fatal(err)
 	}
 }
