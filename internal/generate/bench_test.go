@@ -75,7 +75,9 @@ commands: {verify: "true", run: "true"}
 `)},
 	}
 	for i := range 10 {
-		body := strings.Repeat("// {{.Item.Pascal}} of {{.Name}}: a line of a typical source file.\n", 40)
+		// Forty lines, one in eight with a template action, as in the
+		// templates of the catalog.
+		body := strings.Repeat("// {{.Item.Pascal}} of {{.Name}}.\n"+strings.Repeat("\tx := compute(y) // a line of a typical source file\n", 7), 5)
 		fsys[fmt.Sprintf("enterprise/go-scale/files/services/{{.Item.Kebab}}-service/file%d.go.tmpl", i)] = &fstest.MapFile{Data: []byte("package {{.Item.Lower}}\n" + body)}
 	}
 	cat, err := catalog.Load(fsys)

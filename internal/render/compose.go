@@ -51,7 +51,7 @@ type Spec struct {
 // Render renders the sources of spec with data, later sources overlaying
 // earlier ones where they say so. The result is sorted by path.
 func Render(spec Spec, data Data) ([]File, error) {
-	r := &composer{set: NewSet(), spec: spec, index: map[string]int{}}
+	r := &composer{set: NewSet(), spec: spec, index: map[string]int{}, raw: map[origin][]byte{}}
 	if err := r.partials(); err != nil {
 		return nil, err
 	}
@@ -74,6 +74,9 @@ type composer struct {
 	files  []File
 	index  map[string]int // rendered path -> index in files
 	from   []origin       // parallel to files
+	// raw caches the checked content of each source file: an each
+	// fan-out renders the same file once per item.
+	raw map[origin][]byte
 }
 
 type origin struct {
@@ -190,18 +193,14 @@ func (r *composer) file(src string, data Data) error {
 	if err != nil {
 		return err
 	}
-	raw, err := fs.ReadFile(r.src.FS, src)
+	raw, err := r.read(src)
 	if err != nil {
 		return err
 	}
 	content, rendered := raw, false
 	if strings.HasSuffix(dst, TemplateSuffix) {
 		dst = strings.TrimSuffix(dst, TemplateSuffix)
-		text := string(raw)
-		if m := defineRe.FindStringSubmatch(text); m != nil {
-			return fmt.Errorf("%s defines the template %q; shared templates belong in partials/, where every file sees them", src, m[1])
-		}
-		if content, err = r.set.Text(r.src.Name+"/"+src, text, data); err != nil {
+		if content, err = r.set.Text(r.src.Name+"/"+src, string(raw), data); err != nil {
 			return err
 		}
 		rendered = true
@@ -227,4 +226,23 @@ func (r *composer) file(src string, data Data) error {
 	r.files = append(r.files, f)
 	r.from = append(r.from, origin{source: r.srcIdx, path: src})
 	return nil
+}
+
+// read returns a source file's content, read and checked once.
+func (r *composer) read(src string) ([]byte, error) {
+	key := origin{source: r.srcIdx, path: src}
+	if raw, ok := r.raw[key]; ok {
+		return raw, nil
+	}
+	raw, err := fs.ReadFile(r.src.FS, src)
+	if err != nil {
+		return nil, err
+	}
+	if strings.HasSuffix(src, TemplateSuffix) {
+		if m := defineRe.FindSubmatch(raw); m != nil {
+			return nil, fmt.Errorf("%s defines the template %q; shared templates belong in partials/, where every file sees them", src, m[1])
+		}
+	}
+	r.raw[key] = raw
+	return raw, nil
 }
