@@ -58,6 +58,9 @@ def create_app(overrides: Mapping[str, Any] | None = None) -> Flask:
     )
     if overrides:
         app.config.from_mapping(overrides)
+    # "/users//1" (or "/users/%2f1", which decodes to it) is a path of its
+    # own, a 404, not a redirect to "/users/1".
+    app.url_map.merge_slashes = False
 
     db.init_app(app)
     with app.app_context():

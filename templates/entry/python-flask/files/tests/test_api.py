@@ -308,6 +308,8 @@ def test_get_user_with_invalid_id(client: FlaskClient, path: str) -> None:
         "/users/1/",
         "/users/1/x",
         "/users/1%2F2",
+        "/users/%2f1",
+        "/users//1",
         "/health/",
         "/%ZZ",
         "/Users",
