@@ -22,6 +22,9 @@ type Input struct {
 	Set []string
 	// Tier, Lang, Style, Name and Module come from flags and arguments.
 	Tier, Lang, Style, Name, Module string
+	// Params are template parameters given by their own flags (--db,
+	// --modules), keyed by parameter; they win over --set.
+	Params map[string]string
 	// Given lists the flags given on the command line; a flag not given
 	// yields to the answers file.
 	Given []string

@@ -2,6 +2,7 @@ package pipeline
 
 import (
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 
@@ -63,6 +64,9 @@ func (Resolve) Run(c *Context) error {
 		default:
 			ans.SetText(k, v, "--set "+kv)
 		}
+	}
+	for _, k := range slices.Sorted(maps.Keys(in.Params)) {
+		ans.SetText(k, in.Params[k], "--"+k)
 	}
 	if in.Name != "" {
 		ans.Name = in.Name

@@ -43,6 +43,8 @@ type Options struct {
 	Style      string
 	Dir        string
 	Module     string
+	DB         string
+	Modules    string
 	Config     string
 	Set        []string
 	OnConflict string
@@ -126,6 +128,8 @@ func addFlags(cmd *cobra.Command, o *Options) {
 	fl.StringVar(&o.Style, "style", "", "framework within the language (default: the tier's default for --lang)")
 	fl.StringVar(&o.Dir, "dir", "", "target directory (default ./NAME)")
 	fl.StringVar(&o.Module, "module", "", "Go module path, npm package name, Python package or Java package (default from NAME)")
+	fl.StringVar(&o.DB, "db", "", "database, for templates that offer a choice (see archgen list --output json)")
+	fl.StringVar(&o.Modules, "modules", "", "feature modules, comma-separated, for templates that take them (e.g. orders,products)")
 	fl.StringVar(&o.Config, "config", "", "read answers from a file such as a project's .archgen.yaml")
 	fl.StringArrayVar(&o.Set, "set", nil, "set one answer, key=value (a template parameter, name or module); repeatable")
 	fl.StringVar(&o.OnConflict, "on-conflict", "", "write into an existing directory; for files with other content: fail|skip|overwrite")
@@ -230,9 +234,16 @@ func Run(ctx context.Context, o *Options) error {
 
 // input is what the flags and arguments said, for the pipeline.
 func (o *Options) input(policy writer.Policy) pipeline.Input {
+	params := map[string]string{}
+	if o.flagSet("db") {
+		params["db"] = o.DB
+	}
+	if o.flagSet("modules") {
+		params["modules"] = o.Modules
+	}
 	return pipeline.Input{
 		Config: o.Config, Set: o.Set, Tier: o.Tier, Lang: o.Lang, Style: o.Style,
-		Name: o.Name, Module: o.Module, Given: o.changed, Dir: o.Dir, Policy: policy,
+		Name: o.Name, Module: o.Module, Params: params, Given: o.changed, Dir: o.Dir, Policy: policy,
 	}
 }
 
@@ -245,6 +256,9 @@ func (o *Options) runWizard(ctx context.Context, ask Asker, cat *catalog.Catalog
 		if k, v, ok := strings.Cut(kv, "="); ok {
 			req.Params[k] = v
 		}
+	}
+	for k, v := range o.input("").Params {
+		req.Params[k] = v // --db and --modules settle their questions too
 	}
 	if err := ask.Ask(ctx, cat, req); err != nil {
 		return err
