@@ -307,13 +307,13 @@ func (c *Catalog) otherLangHint(tier, style string) string {
 	var hints []string
 	for _, t := range c.templates {
 		if t.Tier == tier && t.Style == style {
-			hints = append(hints, "--lang "+t.Lang)
+			hints = append(hints, fmt.Sprintf("%s with --lang %s", t.ID, t.Lang))
 		}
 	}
 	if len(hints) == 0 {
 		return ""
 	}
-	return fmt.Sprintf(" (%s/%s exists with %s)", tier, style, strings.Join(hints, " or "))
+	return fmt.Sprintf(" (%s exists)", strings.Join(hints, "; "))
 }
 
 // ErrNoTemplate is wrapped by every Resolve error.

@@ -21,8 +21,11 @@ import (
 // Main runs archgen with the process's arguments and streams and returns
 // the exit status.
 func Main() int {
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	defer stop()
+	// The handler stays installed until the process exits (stop is never
+	// called): a Ctrl-C that lands after the work is done, while main
+	// returns, must not kill the process with status 130 after a complete
+	// write.
+	ctx, _ := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM) //nolint:govet // see above
 	return Run(ctx, cmdutil.NewFactory(iostreams.System(), buildinfo.Version), os.Args[1:])
 }
 

@@ -21,6 +21,7 @@ func TestExitStatuses(t *testing.T) {
 		{[]string{"lsit"}, cmdutil.ExitUsage},
 		{[]string{"completion", "tcsh"}, cmdutil.ExitUsage},
 		{[]string{"completion", "bash"}, cmdutil.ExitOK},
+		{[]string{"completion", "bash", "bash"}, cmdutil.ExitUsage},
 		{[]string{"new", "--no-such-flag"}, cmdutil.ExitUsage},
 		{[]string{"new", "Bad Name", "--dry-run"}, cmdutil.ExitUsage},
 	} {

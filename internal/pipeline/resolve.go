@@ -89,7 +89,11 @@ func (Resolve) Run(c *Context) error {
 	}
 	moduleGiven := given("module") || setsKey(in.Set, "module")
 	if t.Module == "none" && moduleGiven {
-		return cmdutil.Usagef("--module: %s takes no module (nothing in it uses one); drop the flag", t.ID)
+		flag := "--module"
+		if !given("module") {
+			flag = "--set module"
+		}
+		return cmdutil.Usagef("%s: %s takes no module (nothing in it uses one); drop it", flag, t.ID)
 	}
 	if fileLang != "" && fileLang != t.Lang && !moduleGiven {
 		// A module is language-specific: derive a new one from the name.
@@ -108,6 +112,7 @@ func (Resolve) Run(c *Context) error {
 // newerVersion warns when an answers file was written by a newer archgen,
 // whose templates may hold answers this one does not know.
 func newerVersion(file, theirs, ours string) string {
+	theirs, ours = withV(theirs), withV(ours)
 	if !semver.IsValid(theirs) || !semver.IsValid(ours) || semver.Compare(theirs, ours) <= 0 {
 		return ""
 	}
@@ -121,4 +126,12 @@ func setsKey(set []string, key string) bool {
 		}
 	}
 	return false
+}
+
+// withV accepts "1.2.3" for "v1.2.3".
+func withV(v string) string {
+	if v != "" && v[0] >= '0' && v[0] <= '9' {
+		return "v" + v
+	}
+	return v
 }

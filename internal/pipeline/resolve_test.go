@@ -12,3 +12,7 @@ func TestNewerVersionWarns(t *testing.T) {
 		assert.Empty(t, newerVersion("a.yaml", c[0], c[1]), c)
 	}
 }
+
+func TestNewerVersionWithoutV(t *testing.T) {
+	assert.Contains(t, newerVersion("a.yaml", "9.9.9", "v1.0.0"), "written by archgen v9.9.9")
+}

@@ -52,6 +52,11 @@ tests and serves its API on first run.`,
 			// `archgen completion tcsh` names a shell cobra cannot serve.
 			c.Args = unknownCommand(false)
 			c.RunE = func(c *cobra.Command, _ []string) error { return c.Help() }
+			for _, shell := range c.Commands() {
+				shell.Args = func(c *cobra.Command, args []string) error {
+					return cmdutil.AsUsage(cobra.NoArgs(c, args))
+				}
+			}
 		}
 	}
 	return cmd
