@@ -90,11 +90,7 @@ func params(v any, into map[string]any) error {
 		case string, bool, int, int64, uint64, float64:
 			into[k] = v
 		case []any:
-			for _, item := range v {
-				if _, ok := item.(string); !ok {
-					return fmt.Errorf("key \"params.%s\" must be a list of names, not a list holding %s", k, typeName(item))
-				}
-			}
+			// The parameter's own type decides whether a list is right.
 			into[k] = v
 		default:
 			return fmt.Errorf("key \"params.%s\" must be a string, number, boolean or list of names, not %s", k, typeName(m[k]))

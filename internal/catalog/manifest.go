@@ -335,6 +335,8 @@ func describe(v any) string {
 		return "a list"
 	case map[string]any:
 		return "a mapping"
+	case float64:
+		return fmt.Sprintf("the decimal number %v (written with a point)", v)
 	default:
 		return fmt.Sprint(v)
 	}

@@ -14,6 +14,7 @@ import (
 	"path"
 	"path/filepath"
 	"strings"
+	"syscall"
 
 	"github.com/archgen/archgen/internal/render"
 )
@@ -115,7 +116,10 @@ func Compare(dir string, files []render.File, policy Policy) (*Plan, error) {
 		resolved, err := filepath.EvalSymlinks(dir)
 		if err != nil {
 			dest, _ := os.Readlink(dir)
-			return nil, fmt.Errorf("target %q is a symbolic link to %q, which cannot be used (%w); create that directory or choose another --dir", dir, dest, err)
+			if errors.Is(err, fs.ErrNotExist) {
+				return nil, fmt.Errorf("target %q is a symbolic link to %q, which does not exist; create that directory or choose another --dir", dir, dest)
+			}
+			return nil, fmt.Errorf("target %q is a symbolic link to %q, which cannot be followed (%w); fix the link or choose another --dir", dir, dest, err)
 		}
 		p.Target = resolved
 	}
@@ -281,6 +285,10 @@ func compare(root *os.Root, f render.File) (Action, error) {
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
 		return Create, nil
+	case errors.Is(err, syscall.ENOTDIR):
+		return "", fmt.Errorf("cannot write %s: one of its parent directories is a file in the target; move it away and retry", f.Path)
+	case err != nil && strings.Contains(err.Error(), "path escapes from parent"):
+		return "", fmt.Errorf("cannot write %s: one of its parent directories is a symbolic link that leads out of the target, and archgen never writes through one; replace it with a directory or move it away", f.Path)
 	case err != nil:
 		return "", fmt.Errorf("cannot check %s: %w", f.Path, err)
 	case !info.Mode().IsRegular():

@@ -72,8 +72,14 @@ func report(o *Options, res *generate.Result, plan *writer.Plan, git *gitOutcome
 		for _, e := range plan.Entries {
 			fmt.Fprintf(o.IO.Out, "%-9s  %s (%d bytes)\n", e.Action, e.Path, e.Size)
 		}
-		fmt.Fprintf(o.IO.Out, "dry run: %s would write %s, %d bytes, into %s%s\n",
-			t.ID, writer.Files(plan.Count(writer.Create)+plan.Count(writer.Overwrite)), plan.Bytes(), plan.Dir, counts(plan))
+		if plan.Err() != nil {
+			// The plan is shown so the user sees why; nothing would happen.
+			fmt.Fprintf(o.IO.Out, "dry run: %s would write nothing into %s as asked (see the error); with --force or --on-conflict it would write %s, %d bytes%s\n",
+				t.ID, plan.Dir, writer.Files(plan.Count(writer.Create)+plan.Count(writer.Overwrite)+plan.Count(writer.Conflict)), plan.Bytes(), counts(plan))
+		} else {
+			fmt.Fprintf(o.IO.Out, "dry run: %s would write %s, %d bytes, into %s%s\n",
+				t.ID, writer.Files(plan.Count(writer.Create)+plan.Count(writer.Overwrite)), plan.Bytes(), plan.Dir, counts(plan))
+		}
 		if o.Git {
 			fmt.Fprintln(o.IO.Out, "dry run: --git would then run git init and commit the project")
 		}
