@@ -116,9 +116,19 @@ func moduleTitle(id string) string {
 // ConfirmForm shows the tree that will be written and asks to go ahead.
 // A note's text is shown as typed in accessible mode and as huh's small
 // markdown on a terminal, so literal text is escaped there.
-func ConfirmForm(plan *writer.Plan, ok *bool, accessible bool) *huh.Form {
+// rows is the terminal's height (0 when unknown): on a terminal the tree is
+// folded so that the whole form fits.
+func ConfirmForm(plan *writer.Plan, ok *bool, accessible bool, rows int) *huh.Form {
+	lines, note := fit(rows), nonEmptyNote(plan)
+	if note != "" {
+		lines = max(lines-3, 3) // the note takes two wrapped lines and a blank
+	}
+	desc := preview(plan, accessible, lines)
+	if note != "" {
+		desc = note + "\n\n" + desc
+	}
 	return huh.NewForm(huh.NewGroup(
-		huh.NewNote().Title(ConfirmTitle(plan)).Description(literal(preview(plan, accessible), accessible)),
+		huh.NewNote().Title(fmt.Sprintf("%s will be written to %s", writer.Files(plan.Count(writer.Create)+plan.Count(writer.Overwrite)), plan.Dir)).Description(literal(desc, accessible)),
 		huh.NewConfirm().Title("Write the project?").Affirmative("Yes").Negative("No").Value(ok),
 	))
 }
@@ -127,16 +137,54 @@ func ConfirmForm(plan *writer.Plan, ok *bool, accessible bool) *huh.Form {
 // already holds files, that it is not empty and what happens to them.
 func ConfirmTitle(plan *writer.Plan) string {
 	title := fmt.Sprintf("%s will be written to %s", writer.Files(plan.Count(writer.Create)+plan.Count(writer.Overwrite)), plan.Dir)
-	if plan.Exists && !plan.Fresh {
-		title += fmt.Sprintf(" — it is not empty: files archgen does not write are kept (%d replaced, %d kept as they are, %d identical)",
-			plan.Count(writer.Overwrite), plan.Count(writer.Skip), plan.Count(writer.Identical))
+	if note := nonEmptyNote(plan); note != "" {
+		title += " — " + note
 	}
 	return title
 }
 
+func nonEmptyNote(plan *writer.Plan) string {
+	if !plan.Exists || plan.Fresh {
+		return ""
+	}
+	return fmt.Sprintf("it is not empty: files archgen does not write are kept (%d replaced, %d kept as they are, %d identical)",
+		plan.Count(writer.Overwrite), plan.Count(writer.Skip), plan.Count(writer.Identical))
+}
+
+// formLines is what a form needs besides its note's text on an 80-column
+// screen: title, blank lines, the question and its buttons, huh's help
+// line, the note's first wrapped line, and the shell's prompt.
+const formLines = 11
+
+// fit is how many lines of text a note may show on a terminal of rows
+// rows (24 when unknown), at least five.
+func fit(rows int) int {
+	if rows <= 0 {
+		rows = 24
+	}
+	return max(rows-formLines, 5)
+}
+
+// fold keeps the first max lines of text and counts the rest.
+func fold(text string, max int) string {
+	lines := strings.SplitAfter(text, "\n")
+	if len(lines) > 0 && lines[len(lines)-1] == "" {
+		lines = lines[:len(lines)-1]
+	}
+	if len(lines) <= max {
+		return text
+	}
+	return strings.Join(lines[:max-1], "") + fmt.Sprintf("… and %d more lines\n", len(lines)-max+1)
+}
+
 // ConflictForm shows how a file differs and asks whether to overwrite it.
-func ConflictForm(path string, old, new []byte, overwrite *bool, accessible bool) *huh.Form {
+func ConflictForm(path string, old, new []byte, overwrite *bool, accessible bool, rows int) *huh.Form {
 	diff := udiff.Unified("existing/"+path, "archgen/"+path, string(old), string(new))
+	if !accessible {
+		// The start of the diff (the file names, the first hunk) must
+		// stay on screen; what does not fit is counted.
+		diff = fold(diff, fit(rows))
+	}
 	return huh.NewForm(huh.NewGroup(
 		huh.NewNote().Title(path+" exists with other content").Description(literal(diff, accessible)),
 		huh.NewConfirm().Title("Overwrite "+path+"?").Affirmative("Overwrite").Negative("Keep mine").Value(overwrite),
@@ -165,21 +213,16 @@ func Tree(plan *writer.Plan) string {
 	return b.String()
 }
 
-// previewLines bounds the tree shown on a terminal so that the title, the
-// tree and the question fit an 80x24 screen without scrolling the header
-// away.
-const previewLines = 16
-
 // preview is the whole tree in accessible mode (a screen reader reads it
-// line by line), and on a terminal a tree that fits: directories deeper
-// than the top level are folded into a count when the whole tree is longer
-// than previewLines, and what still does not fit is counted.
-func preview(plan *writer.Plan, accessible bool) string {
+// line by line), and on a terminal a tree of at most lines lines:
+// directories below the top level are folded into a count when the whole
+// tree is longer, and what still does not fit is counted.
+func preview(plan *writer.Plan, accessible bool, lines int) string {
 	full := Tree(plan)
-	if accessible || strings.Count(full, "\n") <= previewLines {
+	if accessible || strings.Count(full, "\n") <= lines {
 		return full
 	}
-	return Summary(plan, previewLines)
+	return Summary(plan, lines)
 }
 
 // Summary lists the top level of the plan's tree, each directory with the

@@ -127,7 +127,7 @@ func (w *Wizard) askDetails(ctx context.Context, t *catalog.Template, r *Request
 // Confirm shows the tree that will be written and asks to go ahead.
 func (w *Wizard) Confirm(ctx context.Context, plan *writer.Plan) (bool, error) {
 	ok := true
-	err := w.run(ctx, ConfirmForm(plan, &ok, w.plain()))
+	err := w.run(ctx, ConfirmForm(plan, &ok, w.plain(), w.rows()))
 	return ok, err
 }
 
@@ -135,7 +135,7 @@ func (w *Wizard) Confirm(ctx context.Context, plan *writer.Plan) (bool, error) {
 // the default is to keep the file.
 func (w *Wizard) Overwrite(ctx context.Context, path string, old, new []byte) (bool, error) {
 	overwrite := false
-	err := w.run(ctx, ConflictForm(path, old, new, &overwrite, w.plain()))
+	err := w.run(ctx, ConflictForm(path, old, new, &overwrite, w.plain(), w.rows()))
 	return overwrite, err
 }
 
@@ -242,4 +242,17 @@ func (l *lineReader) Read(p []byte) (int, error) {
 	n := copy(p, l.buf)
 	l.buf = l.buf[n:]
 	return n, nil
+}
+
+// rows is the height of the terminal the wizard draws on, or 0.
+func (w *Wizard) rows() int {
+	f, ok := w.Out.(*os.File)
+	if !ok || !term.IsTerminal(int(f.Fd())) {
+		return 0
+	}
+	_, h, err := term.GetSize(int(f.Fd()))
+	if err != nil {
+		return 0
+	}
+	return h
 }
