@@ -88,7 +88,8 @@ func NewCmdNew(f *cmdutil.Factory, runF func(context.Context, *Options) error) *
 				opts.Name = args[0]
 			}
 			cmd.Flags().Visit(func(fl *pflag.Flag) { opts.changed = append(opts.changed, fl.Name) })
-			if os.Getenv("ACCESSIBLE") != "" {
+			// A dumb terminal cannot draw the forms: ask line by line.
+			if os.Getenv("ACCESSIBLE") != "" || os.Getenv("TERM") == "dumb" {
 				opts.Accessible = true
 			}
 			if runF != nil {
