@@ -34,3 +34,43 @@ printf '| template | files | archgen new (ms) | cp -r (ms) | ratio |\n|---|---:|
 	printf '| %s | %s | %s | %s | %s× |\n' "$id" "$files" "$a" "$c" "$ratio"
 	rm -rf "$work/ref"
 done
+
+# How the cost grows with the file count: a synthetic template, added with
+# ARCHGEN_TEMPLATE_PATH, whose each fan-out gives ten files per module.
+synth="$work/templates/enterprise/go-scale"
+mkdir -p "$synth/files/services/{{.Item.Kebab}}-service"
+cat >"$synth/template.yaml" <<'YAML'
+id: enterprise/go-scale
+tier: enterprise
+lang: go
+style: scale
+default: true
+description: synthetic, for the benchmark
+each:
+  "services/{{.Item.Kebab}}-service": modules
+parameters:
+  - name: modules
+    type: list
+    default: []
+commands: {verify: "true", run: "true"}
+YAML
+for i in 0 1 2 3 4 5 6 7 8 9; do
+	{
+		echo 'package {{.Item.Lower}}'
+		for _ in 1 2 3 4 5; do
+			echo '// {{.Item.Pascal}} of {{.Name}}.'
+			for _ in 1 2 3 4 5 6 7; do echo '	x := compute(y) // a line of a typical source file'; done
+		done
+	} >"$synth/files/services/{{.Item.Kebab}}-service/file$i.go.tmpl"
+done
+export ARCHGEN_TEMPLATE_PATH="$work/templates"
+for n in 30 100 300; do
+	modules=$(seq -s, -f 'module%g' 1 $((n / 10)))
+	"$bin" new demo --tier enterprise --lang go --set "modules=$modules" --dir "$work/ref" --no-input 2>/dev/null
+	files=$(find "$work/ref" -type f | wc -l)
+	a=$(mean_ms "$bin" new demo --tier enterprise --lang go --set "modules=$modules" --dir "$work/out" --no-input)
+	c=$(mean_ms cp -r "$work/ref" "$work/out")
+	ratio=$(awk -v a="$a" -v c="$c" 'BEGIN { printf "%.2f", a / c }')
+	printf '| synthetic (%s modules) | %s | %s | %s | %s× |\n' $((n / 10)) "$files" "$a" "$c" "$ratio"
+	rm -rf "$work/ref"
+done

@@ -54,6 +54,7 @@ type Layer struct {
 	Files       fs.FS             `yaml:"-"`
 	Partials    fs.FS             `yaml:"-"`
 	dir         string
+	fsys        fs.FS
 }
 
 // Catalog is the set of available templates.
@@ -61,20 +62,34 @@ type Catalog struct {
 	templates []*Template
 }
 
-// Load reads every <tier>/<lang>-<style>/template.yaml in fsys.
-func Load(fsys fs.FS) (*Catalog, error) {
-	paths, err := fs.Glob(fsys, "*/*/"+ManifestName)
-	if err != nil {
-		return nil, err
-	}
+// Load reads every <tier>/<lang>-<style>/template.yaml in each root, in
+// order (archgen's own templates, then directories a template author
+// adds). A template's layers are looked up in its own root first, then in
+// the roots before it; an id defined in two roots is an error.
+func Load(roots ...fs.FS) (*Catalog, error) {
 	c := &Catalog{}
-	layers := map[string]*Layer{}
-	for _, p := range paths {
-		t, err := loadTemplate(fsys, p, layers)
+	seen := map[string]bool{}
+	for i, fsys := range roots {
+		paths, err := fs.Glob(fsys, "*/*/"+ManifestName)
 		if err != nil {
-			return nil, fmt.Errorf("template %s: %w", p, err)
+			return nil, err
 		}
-		c.templates = append(c.templates, t)
+		layers := map[string]*Layer{}
+		lookup := []fs.FS{fsys}
+		for j := i - 1; j >= 0; j-- {
+			lookup = append(lookup, roots[j])
+		}
+		for _, p := range paths {
+			t, err := loadTemplate(fsys, p, layers, lookup)
+			if err != nil {
+				return nil, fmt.Errorf("template %s: %w", p, err)
+			}
+			if seen[t.ID] {
+				return nil, fmt.Errorf("template %s is defined twice; rename one (the id is its directory)", t.ID)
+			}
+			seen[t.ID] = true
+			c.templates = append(c.templates, t)
+		}
 	}
 	slices.SortFunc(c.templates, func(a, b *Template) int {
 		if d := slices.Index(Tiers, a.Tier) - slices.Index(Tiers, b.Tier); d != 0 {
@@ -95,7 +110,7 @@ func Load(fsys fs.FS) (*Catalog, error) {
 	return c, c.checkDefaults()
 }
 
-func loadTemplate(fsys fs.FS, manifestPath string, layers map[string]*Layer) (*Template, error) {
+func loadTemplate(fsys fs.FS, manifestPath string, layers map[string]*Layer, lookup []fs.FS) (*Template, error) {
 	raw, err := fs.ReadFile(fsys, manifestPath)
 	if err != nil {
 		return nil, err
@@ -116,7 +131,7 @@ func loadTemplate(fsys fs.FS, manifestPath string, layers map[string]*Layer) (*T
 	for _, ref := range m.Layers {
 		l, ok := layers[ref.Name]
 		if !ok {
-			if l, err = loadLayer(fsys, ref.Name); err != nil {
+			if l, err = findLayer(lookup, ref.Name); err != nil {
 				return nil, err
 			}
 			layers[ref.Name] = l
@@ -130,6 +145,16 @@ func loadTemplate(fsys fs.FS, manifestPath string, layers map[string]*Layer) (*T
 }
 
 var layerNameRe = regexp.MustCompile(`^[a-z][a-z0-9]*(-[a-z0-9]+)*$`)
+
+// findLayer loads the layer from the first root that has it.
+func findLayer(roots []fs.FS, name string) (*Layer, error) {
+	for _, fsys := range roots[:len(roots)-1] {
+		if _, err := fs.Stat(fsys, path.Join(LayersDir, name)); err == nil {
+			return loadLayer(fsys, name)
+		}
+	}
+	return loadLayer(roots[len(roots)-1], name)
+}
 
 func loadLayer(fsys fs.FS, name string) (*Layer, error) {
 	if !layerNameRe.MatchString(name) {
@@ -146,7 +171,7 @@ func loadLayer(fsys fs.FS, name string) (*Layer, error) {
 	case !errors.Is(err, fs.ErrNotExist):
 		return nil, fmt.Errorf("layer %s: %w", name, err)
 	}
-	l.Name, l.dir = name, dir
+	l.Name, l.dir, l.fsys = name, dir, fsys
 	l.Files = optionalSub(fsys, path.Join(dir, "files"))
 	l.Partials = optionalSub(fsys, path.Join(dir, "partials"))
 	if l.Files == nil && l.Partials == nil {
@@ -220,16 +245,20 @@ func (t *Template) Spec(include func(cond string) (bool, error)) (render.Spec, e
 // can tell whether a template changed since a project was generated.
 func (t *Template) Digest() (string, error) {
 	h := sha256.New()
-	dirs := []string{t.dir}
-	for _, l := range t.Layers {
-		dirs = append(dirs, l.dir)
+	type tree struct {
+		fsys fs.FS
+		dir  string
 	}
-	for _, dir := range dirs {
-		err := fs.WalkDir(t.fsys, dir, func(p string, d fs.DirEntry, err error) error {
+	trees := []tree{{t.fsys, t.dir}}
+	for _, l := range t.Layers {
+		trees = append(trees, tree{l.fsys, l.dir})
+	}
+	for _, tr := range trees {
+		err := fs.WalkDir(tr.fsys, tr.dir, func(p string, d fs.DirEntry, err error) error {
 			if err != nil || d.IsDir() {
 				return err
 			}
-			raw, err := fs.ReadFile(t.fsys, p)
+			raw, err := fs.ReadFile(tr.fsys, p)
 			if err != nil {
 				return err
 			}

@@ -1,6 +1,9 @@
 package cmdutil
 
 import (
+	"io/fs"
+	"os"
+	"path/filepath"
 	"sync"
 
 	"github.com/archgen/archgen/internal/catalog"
@@ -22,7 +25,23 @@ func NewFactory(io *iostreams.IOStreams, version string) *Factory {
 		IO:      io,
 		Version: version,
 		Catalog: sync.OnceValues(func() (*catalog.Catalog, error) {
-			return catalog.Load(templates.FS())
+			return catalog.Load(TemplateRoots(os.Getenv(TemplatePathEnv))...)
 		}),
 	}
+}
+
+// TemplatePathEnv names directories of templates to add to the embedded
+// catalog, separated like PATH: a template author's work in progress.
+const TemplatePathEnv = "ARCHGEN_TEMPLATE_PATH"
+
+// TemplateRoots returns the embedded templates and then each directory of
+// list (a PATH-like list, empty entries ignored).
+func TemplateRoots(list string) []fs.FS {
+	roots := []fs.FS{templates.FS()}
+	for _, dir := range filepath.SplitList(list) {
+		if dir != "" {
+			roots = append(roots, os.DirFS(dir))
+		}
+	}
+	return roots
 }
