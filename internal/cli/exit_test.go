@@ -22,6 +22,8 @@ func TestExitStatuses(t *testing.T) {
 		{[]string{"completion", "tcsh"}, cmdutil.ExitUsage},
 		{[]string{"completion", "bash"}, cmdutil.ExitOK},
 		{[]string{"completion", "bash", "bash"}, cmdutil.ExitUsage},
+		{[]string{"help", "new"}, cmdutil.ExitOK},
+		{[]string{"help", "bogus"}, cmdutil.ExitUsage},
 		{[]string{"new", "--no-such-flag"}, cmdutil.ExitUsage},
 		{[]string{"new", "Bad Name", "--dry-run"}, cmdutil.ExitUsage},
 	} {

@@ -46,6 +46,17 @@ tests and serves its API on first run.`,
 		list.NewCmdList(f),
 		version.NewCmdVersion(f),
 	)
+	cmd.SetHelpCommand(&cobra.Command{
+		Use:   "help [command]",
+		Short: "Help about any command",
+		RunE: func(c *cobra.Command, args []string) error {
+			target, rest, err := c.Root().Find(args)
+			if err != nil || len(rest) > 0 {
+				return unknown(c.Root(), strings.Join(args, " "), true)
+			}
+			return target.Help()
+		},
+	})
 	cmd.InitDefaultCompletionCmd()
 	for _, c := range cmd.Commands() {
 		if c.Name() == "completion" {
