@@ -21,6 +21,8 @@ type IOStreams struct {
 	inTTY  bool
 	outTTY bool
 	errTTY bool
+	// width is Out's width in columns when it is a terminal, else 0.
+	width int
 }
 
 // System returns the process's own streams with their terminal state.
@@ -32,7 +34,25 @@ func System() *IOStreams {
 		inTTY:  isTerminal(os.Stdin),
 		outTTY: isTerminal(os.Stdout),
 		errTTY: isTerminal(os.Stderr),
+		width:  width(os.Stdout),
 	}
+}
+
+// Width is the width of Out in columns when it is a terminal, else 0.
+func (s *IOStreams) Width() int { return s.width }
+
+// SetWidth sets the width Out reports, for tests.
+func (s *IOStreams) SetWidth(w int) { s.width = w }
+
+func width(f *os.File) int {
+	if !isTerminal(f) {
+		return 0
+	}
+	w, _, err := term.GetSize(int(f.Fd()))
+	if err != nil {
+		return 0
+	}
+	return w
 }
 
 // Test returns streams backed by buffers; none of them is a terminal.

@@ -2,8 +2,12 @@
 package list
 
 import (
+	"bytes"
 	"fmt"
+	"io"
+	"strings"
 	"text/tabwriter"
+	"unicode/utf8"
 
 	"github.com/spf13/cobra"
 
@@ -70,7 +74,8 @@ func Run(o *Options) error {
 		}
 		return nil
 	}
-	tw := tabwriter.NewWriter(o.IO.Out, 0, 4, 2, ' ', 0)
+	var table bytes.Buffer
+	tw := tabwriter.NewWriter(&table, 0, 4, 2, ' ', 0)
 	fmt.Fprintln(tw, "TEMPLATE\tTIER\tLANG\tSTYLE\tDESCRIPTION")
 	for _, t := range all {
 		style := t.Style
@@ -82,6 +87,23 @@ func Run(o *Options) error {
 	if err := tw.Flush(); err != nil {
 		return err
 	}
+	// A line longer than the terminal is cut with an ellipsis rather than
+	// wrapped mid-word; the full descriptions are in --output json or tsv.
+	for line := range strings.Lines(table.String()) {
+		if _, err := io.WriteString(o.IO.Out, fitLine(strings.TrimSuffix(line, "\n"), o.IO.Width())+"\n"); err != nil {
+			return err
+		}
+	}
 	fmt.Fprintln(o.IO.ErrOut, "\n* default style for its tier and language. Generate one with: archgen new NAME --tier TIER --lang LANG [--style STYLE]")
 	return nil
+}
+
+// fitLine cuts line to width columns (runes), ending it with "…"; a width
+// of 0 leaves it whole.
+func fitLine(line string, width int) string {
+	if width <= 0 || utf8.RuneCountInString(line) <= width {
+		return line
+	}
+	r := []rune(line)
+	return strings.TrimRight(string(r[:width-1]), " ") + "…"
 }
