@@ -1,0 +1,159 @@
+package catalog
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io/fs"
+	"path"
+	"regexp"
+
+	"github.com/goccy/go-yaml"
+
+	"github.com/archgen/archgen/internal/render"
+)
+
+// Layer is a shared tree under templates/_layers/<name>: files/, an
+// optional partials/ and an optional layer.yaml with its rules.
+type Layer struct {
+	Name        string            `yaml:"-"`
+	Description string            `yaml:"description"`
+	Overrides   []string          `yaml:"overrides"`
+	When        map[string]string `yaml:"when"`
+	Each        map[string]string `yaml:"each"`
+	Files       fs.FS             `yaml:"-"`
+	Partials    fs.FS             `yaml:"-"`
+	dir         string
+	fsys        fs.FS
+}
+
+var layerNameRe = regexp.MustCompile(`^[a-z][a-z0-9]*(-[a-z0-9]+)*$`)
+
+// findLayer loads the layer from the first root that has it.
+func findLayer(roots []fs.FS, name string) (*Layer, error) {
+	for _, fsys := range roots[:len(roots)-1] {
+		if _, err := fs.Stat(fsys, path.Join(LayersDir, name)); err == nil {
+			return loadLayer(fsys, name)
+		}
+	}
+	return loadLayer(roots[len(roots)-1], name)
+}
+
+func loadLayer(fsys fs.FS, name string) (*Layer, error) {
+	if !layerNameRe.MatchString(name) {
+		return nil, fmt.Errorf("layer %q: a layer name is lowercase words joined by hyphens", name)
+	}
+	dir := path.Join(LayersDir, name)
+	l := &Layer{}
+	raw, err := fs.ReadFile(fsys, path.Join(dir, LayerManifestName))
+	switch {
+	case err == nil:
+		if err := yaml.NewDecoder(bytes.NewReader(raw), yaml.Strict()).Decode(l); err != nil {
+			return nil, fmt.Errorf("layer %s: %w", name, err)
+		}
+	case !errors.Is(err, fs.ErrNotExist):
+		return nil, fmt.Errorf("layer %s: %w", name, err)
+	}
+	l.Name, l.dir, l.fsys = name, dir, fsys
+	l.Files = optionalSub(fsys, path.Join(dir, "files"))
+	l.Partials = optionalSub(fsys, path.Join(dir, "partials"))
+	if l.Files == nil && l.Partials == nil {
+		return nil, fmt.Errorf("layer %q: templates/%s has neither files/ nor partials/", name, dir)
+	}
+
+	if l.Files == nil && (len(l.When) > 0 || len(l.Each) > 0 || len(l.Overrides) > 0) {
+		return nil, fmt.Errorf("layer %q has rules but no files/", name)
+	}
+	if err := checkRules(l.Files, "layer "+name, l.When, l.Each); err != nil {
+		return nil, err
+	}
+	return l, nil
+}
+
+func optionalSub(fsys fs.FS, dir string) fs.FS {
+	if _, err := fs.Stat(fsys, dir); err != nil {
+		return nil
+	}
+	sub, err := fs.Sub(fsys, dir)
+	if err != nil {
+		return nil
+	}
+	return sub
+}
+
+// checkRules requires every path a when or each rule names to exist, so a
+// renamed file cannot silently lose its rule.
+func checkRules(files fs.FS, where string, rules ...map[string]string) error {
+	for _, r := range rules {
+		for p := range r {
+			if _, err := fs.Stat(files, p); err != nil {
+				return fmt.Errorf("%s: a rule names %q, which is not in the tree", where, p)
+			}
+		}
+	}
+	return nil
+}
+
+// Spec returns what render.Render needs to render the template: its layers
+// in order (a conditional layer only when its condition holds, evaluated by
+// the caller through include), then its own files, and every partial.
+func (t *Template) Spec(include func(cond string) (bool, error)) (render.Spec, error) {
+	spec := render.Spec{Executable: t.Executable}
+	for i, l := range t.Layers {
+		if cond := t.Manifest.Layers[i].When; cond != "" {
+			ok, err := include(cond)
+			if err != nil {
+				return spec, fmt.Errorf("layer %s: %w", l.Name, err)
+			}
+			if !ok {
+				continue
+			}
+		}
+		if l.Files != nil {
+			spec.Sources = append(spec.Sources, render.Source{Name: "layer " + l.Name, FS: l.Files, When: l.When, Each: l.Each, Overrides: l.Overrides})
+		}
+		if l.Partials != nil {
+			spec.Partials = append(spec.Partials, render.Partials{Name: "layer " + l.Name + " partials", FS: l.Partials})
+		}
+	}
+	spec.Sources = append(spec.Sources, render.Source{Name: t.ID, FS: t.Files, When: t.When, Each: t.Each, Overrides: t.Overrides})
+	if t.Partials != nil {
+		spec.Partials = append(spec.Partials, render.Partials{Name: t.ID + " partials", FS: t.Partials})
+	}
+	return spec, nil
+}
+
+// Digest is the SHA-256 of everything the template renders from: its
+// manifest, partials and files and those of its layers, so an answers file
+// can tell whether a template changed since a project was generated.
+func (t *Template) Digest() (string, error) {
+	h := sha256.New()
+	type tree struct {
+		fsys fs.FS
+		dir  string
+	}
+	trees := []tree{{t.fsys, t.dir}}
+	for _, l := range t.Layers {
+		trees = append(trees, tree{l.fsys, l.dir})
+	}
+	for _, tr := range trees {
+		err := fs.WalkDir(tr.fsys, tr.dir, func(p string, d fs.DirEntry, err error) error {
+			if err != nil || d.IsDir() {
+				return err
+			}
+			raw, err := fs.ReadFile(tr.fsys, p)
+			if err != nil {
+				return err
+			}
+			fmt.Fprintf(h, "%s\x00%d\x00", p, len(raw))
+			h.Write(raw)
+			return nil
+		})
+		if err != nil {
+			return "", err
+		}
+	}
+	return "sha256:" + hex.EncodeToString(h.Sum(nil)), nil
+}
