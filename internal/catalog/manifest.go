@@ -56,6 +56,9 @@ type Manifest struct {
 	// Processes describe a project that runs more than one server; empty
 	// means one process, commands.run answering on health.
 	Processes []Process `yaml:"processes" json:"processes,omitempty"`
+	// Runs are answer sets the end-to-end harness proves besides the
+	// defaults (another database, another module list).
+	Runs []Run `yaml:"runs" json:"runs,omitempty"`
 
 	// Composition: the shared layers under templates/_layers overlaid in
 	// order beneath the template's own files/, and the rules on them.
@@ -76,6 +79,12 @@ type Process struct {
 	Port string `yaml:"port" json:"port"`
 	// Health answers 200 once the process is up.
 	Health string `yaml:"health" json:"health"`
+}
+
+// Run is one extra answer set the end-to-end harness proves.
+type Run struct {
+	Name   string         `yaml:"name" json:"name"`
+	Params map[string]any `yaml:"params" json:"params"`
 }
 
 // LayerRef names a layer, with an optional condition over the answers.
@@ -148,6 +157,13 @@ func (m *Manifest) validate(dir string) error {
 	}
 	if err := validateProcesses(m.Processes); err != nil {
 		return err
+	}
+	runs := map[string]bool{}
+	for _, r := range m.Runs {
+		if !paramRe.MatchString(r.Name) || runs[r.Name] {
+			return fmt.Errorf("run %q: a run needs a unique name matching %s", r.Name, paramRe)
+		}
+		runs[r.Name] = true
 	}
 	for _, svc := range m.Services {
 		if !slices.Contains(Services, svc) {

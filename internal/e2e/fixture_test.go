@@ -52,11 +52,15 @@ func fixtureCatalog(t *testing.T, ids ...string) *catalog.Catalog {
 // both are run (the entry refuses to start before the migration).
 func TestFixture(t *testing.T) {
 	results := runCatalog(t, fixtureCatalog(t, "entry/go-fixture", "entry/go-pg", "entry/go-procs"), "")
+	var ran []string
 	for _, r := range results {
+		ran = append(ran, r.ID)
 		require.NotEqual(t, "FAIL", r.Outcome(), r.Line())
 		if r.ID == "entry/go-procs" {
 			require.Equal(t, OK, r.Step(StepMigrate).Status, r.Line())
 			require.Equal(t, OK, r.Step(StepStop).Status, r.Line())
 		}
 	}
+	require.Equal(t, []string{"entry/go-fixture", "entry/go-pg", "entry/go-pg@alt", "entry/go-procs"}, ran,
+		"a run the manifest declares is proven after the defaults")
 }

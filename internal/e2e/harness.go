@@ -88,10 +88,21 @@ func (s *Suite) unavailable(format string, args ...any) error {
 // client steps), which the next checks follow while the server is up. The work
 // directory is removed unless a step failed or Keep is set.
 func (s *Suite) Run(ctx context.Context, t *catalog.Template) *Result {
+	return s.RunWith(ctx, t, nil)
+}
+
+// RunWith proves one template with the answers of one of its declared
+// runs (nil: the defaults); the result's ID is then "<id>@<run>".
+func (s *Suite) RunWith(ctx context.Context, t *catalog.Template, run *catalog.Run) *Result {
 	r := newResult(t)
-	r.Dir = filepath.Join(s.Root, strings.ReplaceAll(t.ID, "/", "-"))
+	name := t.ID
+	if run != nil {
+		r.ID = t.ID + "@" + run.Name
+		name += "-" + run.Name
+	}
+	r.Dir = filepath.Join(s.Root, strings.ReplaceAll(name, "/", "-"))
 	r.Project = filepath.Join(r.Dir, ProjectName)
-	j := &job{suite: s, tmpl: t, res: r, logs: filepath.Join(r.Dir, "logs")}
+	j := &job{suite: s, tmpl: t, run: run, res: r, logs: filepath.Join(r.Dir, "logs")}
 	defer j.close()
 	if err := os.MkdirAll(j.logs, 0o755); err != nil {
 		st := r.Step(StepGenerate)

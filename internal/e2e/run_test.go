@@ -111,12 +111,20 @@ func runCatalog(t *testing.T, cat *catalog.Catalog, only string) []*Result {
 	s := newTestSuite(t)
 	var results []*Result
 	for _, tmpl := range tmpls {
-		t.Run(tmpl.ID, func(t *testing.T) {
-			s.Logf = progress(t)
-			r := s.Run(testContext(t), tmpl)
-			results = append(results, r)
-			reportResult(t, r)
-		})
+		// The defaults first, then each answer set the manifest declares.
+		runs := append([]*catalog.Run{nil}, runsOf(tmpl)...)
+		for _, run := range runs {
+			name := tmpl.ID
+			if run != nil {
+				name += "@" + run.Name
+			}
+			t.Run(name, func(t *testing.T) {
+				s.Logf = progress(t)
+				r := s.RunWith(testContext(t), tmpl, run)
+				results = append(results, r)
+				reportResult(t, r)
+			})
+		}
 	}
 	s.Logf = progress(t)
 	summarize(t, s, results)
@@ -151,4 +159,12 @@ func summarize(t *testing.T, s *Suite, results []*Result) {
 	if err := os.RemoveAll(s.Root); err != nil {
 		t.Errorf("removing the work directory: %v", err)
 	}
+}
+
+func runsOf(t *catalog.Template) []*catalog.Run {
+	out := make([]*catalog.Run, len(t.Runs))
+	for i := range t.Runs {
+		out[i] = &t.Runs[i]
+	}
+	return out
 }

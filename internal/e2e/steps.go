@@ -6,6 +6,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"maps"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -41,6 +42,8 @@ type job struct {
 	env   []string // environment of every command; services add to it
 	base  string   // the server's URL
 	srv   *server
+	// run is the declared answer set being proven; nil for the defaults.
+	run *catalog.Run
 	// others are the processes after the first of a manifest with several.
 	others []*server
 	// data is what the template saw; processes' run lines render with it.
@@ -101,7 +104,7 @@ func (j *job) toolchain(context.Context, string) error {
 func (j *job) generate(ctx context.Context, logPath string) error {
 	pc := &pipeline.Context{
 		Context: ctx, Version: buildinfo.Version, Template: j.tmpl,
-		Input: pipeline.Input{Name: ProjectName, Dir: j.res.Project, Policy: writer.PolicyRefuse},
+		Input: pipeline.Input{Name: ProjectName, Dir: j.res.Project, Policy: writer.PolicyRefuse, Set: runSet(j.run)},
 	}
 	if err := pipeline.Run(pc, pipeline.Resolve{}, pipeline.Render{}, pipeline.Plan{}, pipeline.Write{}); err != nil {
 		return err
@@ -129,7 +132,7 @@ func (j *job) services(ctx context.Context, _ string) error {
 	for _, svc := range j.tmpl.Services {
 		switch svc {
 		case "postgres":
-			url, err := j.suite.database(ctx, dbName(j.tmpl.ID))
+			url, err := j.suite.database(ctx, dbName(j.res.ID))
 			if err != nil {
 				return err
 			}
@@ -307,4 +310,24 @@ func (j *job) logf(format string, args ...any) {
 		_, _ = fmt.Fprintf(j.srv.log, "# harness: %s\n", msg)
 	}
 	j.suite.logf("%s: %s", j.tmpl.ID, msg)
+}
+
+// runSet turns a run's answers into --set pairs (a list joined by commas).
+func runSet(run *catalog.Run) []string {
+	if run == nil {
+		return nil
+	}
+	var set []string
+	for _, k := range slices.Sorted(maps.Keys(run.Params)) {
+		v := run.Params[k]
+		if items, ok := v.([]any); ok {
+			parts := make([]string, len(items))
+			for i, item := range items {
+				parts[i] = fmt.Sprint(item)
+			}
+			v = strings.Join(parts, ",")
+		}
+		set = append(set, fmt.Sprintf("%s=%v", k, v))
+	}
+	return set
 }
