@@ -11,6 +11,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/pb33f/libopenapi"
@@ -54,6 +55,12 @@ func LoadContract(path string) (*Contract, error) {
 	if err != nil {
 		return nil, err
 	}
+	return ParseContract(path, spec)
+}
+
+// ParseContract is LoadContract for a document already read; path names it
+// in messages.
+func ParseContract(path string, spec []byte) (*Contract, error) {
 	doc, err := libopenapi.NewDocument(spec)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", path, err)
@@ -137,20 +144,23 @@ func RepoRoot() (string, error) {
 // every response carries X-Content-Type-Options: nosniff and none names
 // the server software.
 func (c *Contract) Check(req *http.Request, resp *http.Response, body []byte) error {
-	problems := common(resp, body)
 	path := requestPath(req)
 	rt := c.match(path)
 	var op *v3.Operation
 	if rt != nil {
 		op = rt.item.GetOperations().GetOrZero(strings.ToLower(req.Method))
 	}
+	var problems []string
 	switch {
 	case rt == nil:
+		problems = common(resp, body, c.componentTypes("NotFound"))
 		problems = append(problems, c.checkComponent("NotFound", http.StatusNotFound, req, resp, body)...)
 	case op == nil:
+		problems = common(resp, body, c.componentTypes("MethodNotAllowed"))
 		problems = append(problems, c.checkComponent("MethodNotAllowed", http.StatusMethodNotAllowed, req, resp, body)...)
 		problems = append(problems, checkAllow(rt, resp.Header.Get("Allow"))...)
 	default:
+		problems = common(resp, body, declaredTypes(op, resp.StatusCode))
 		resp.Body = io.NopCloser(bytes.NewReader(body))
 		if ok, errs := c.responses.ValidateResponseBodyWithPathItem(req, resp, rt.item, rt.template); !ok {
 			problems = append(problems, formatErrors(errs))
@@ -167,13 +177,14 @@ func (c *Contract) Check(req *http.Request, resp *http.Response, body []byte) er
 func (c *Contract) CheckRejected(req *http.Request, resp *http.Response, body []byte) error {
 	switch resp.StatusCode {
 	case http.StatusBadRequest:
-		if checkJSONType(resp.Header.Get("Content-Type")) != nil {
+		types := c.componentTypes("BadRequest")
+		if checkMediaType(resp.Header.Get("Content-Type"), types) != nil {
 			return nil
 		}
-		problems := common(resp, body)
+		problems := common(resp, body, types)
 		return c.verdict(resp, body, append(problems, c.checkComponent("BadRequest", http.StatusBadRequest, req, resp, body)...))
 	case http.StatusNotFound:
-		problems := common(resp, body)
+		problems := common(resp, body, c.componentTypes("NotFound"))
 		return c.verdict(resp, body, append(problems, c.checkComponent("NotFound", http.StatusNotFound, req, resp, body)...))
 	default:
 		return fmt.Errorf("status %d for a malformed path, want 400 or 404; body: %s", resp.StatusCode, clipText(string(body)))
@@ -189,8 +200,9 @@ func (c *Contract) verdict(resp *http.Response, body []byte, problems []string) 
 }
 
 // common checks what every response carries: nosniff, no Server header
-// and a JSON body.
-func common(resp *http.Response, body []byte) []string {
+// and a body of one of the media types the document declares for it (JSON
+// when the status is not declared), or none when it declares no content.
+func common(resp *http.Response, body []byte, types []string) []string {
 	var problems []string
 	if v := resp.Header.Get("X-Content-Type-Options"); !strings.EqualFold(v, "nosniff") {
 		problems = append(problems, fmt.Sprintf("X-Content-Type-Options is %q, want nosniff", v))
@@ -198,13 +210,67 @@ func common(resp *http.Response, body []byte) []string {
 	if v := resp.Header.Get("Server"); v != "" {
 		problems = append(problems, fmt.Sprintf("a Server header names the software: %q", v))
 	}
-	if err := checkJSONType(resp.Header.Get("Content-Type")); err != nil {
+	if len(types) == 0 {
+		if len(body) > 0 {
+			problems = append(problems, fmt.Sprintf("a %d answer has no body here, but this one has %d bytes", resp.StatusCode, len(body)))
+		}
+		return problems
+	}
+	ct := resp.Header.Get("Content-Type")
+	if err := checkMediaType(ct, types); err != nil {
 		problems = append(problems, err.Error())
 	}
-	if !json.Valid(body) {
+	if mt, _, err := mime.ParseMediaType(ct); (err != nil || isJSON(mt)) && !json.Valid(body) {
 		problems = append(problems, "the body is not JSON")
 	}
 	return problems
+}
+
+// declaredTypes lists the media types an operation declares for a status
+// (or its range, or its default): none for an answer without content, JSON
+// for a status it does not declare.
+func declaredTypes(op *v3.Operation, status int) []string {
+	if op.Responses == nil {
+		return []string{jsonType}
+	}
+	r := op.Responses.Codes.GetOrZero(strconv.Itoa(status))
+	if r == nil {
+		r = op.Responses.Codes.GetOrZero(fmt.Sprintf("%dXX", status/100))
+	}
+	if r == nil {
+		r = op.Responses.Default
+	}
+	if r == nil {
+		return []string{jsonType}
+	}
+	return mediaTypes(r)
+}
+
+// componentTypes lists the media types of one of the document's component
+// responses.
+func (c *Contract) componentTypes(name string) []string {
+	if r := c.component(name); r != nil {
+		return mediaTypes(r)
+	}
+	return []string{jsonType}
+}
+
+func mediaTypes(r *v3.Response) []string {
+	var out []string
+	if r.Content != nil {
+		for mt := range r.Content.KeysFromOldest() {
+			out = append(out, mt)
+		}
+	}
+	return out
+}
+
+const jsonType = "application/json"
+
+// isJSON reports whether a media type is JSON: application/json or a
+// +json type such as application/problem+json.
+func isJSON(mt string) bool {
+	return mt == jsonType || strings.HasSuffix(mt, "+json")
 }
 
 // requestPath is the path as sent, percent-escapes kept, so that an
@@ -216,14 +282,17 @@ func requestPath(req *http.Request) string {
 	return req.URL.Path
 }
 
-// checkJSONType accepts application/json with at most a charset=utf-8
-// parameter.
-func checkJSONType(ct string) error {
+// checkMediaType accepts one of the media types with at most a
+// charset=utf-8 parameter.
+func checkMediaType(ct string, types []string) error {
 	mt, params, err := mime.ParseMediaType(ct)
-	if err != nil || mt != "application/json" {
-		return fmt.Errorf("Content-Type is %q, want application/json", ct)
+	if err != nil || !slices.Contains(types, mt) {
+		return fmt.Errorf("Content-Type is %q, want %s", ct, strings.Join(types, " or "))
 	}
 	for k, v := range params {
+		if !isJSON(mt) && k != "charset" {
+			continue // such as the version of Prometheus' text format
+		}
 		if k != "charset" || !strings.EqualFold(v, "utf-8") {
 			return fmt.Errorf("Content-Type is %q: only a charset=utf-8 parameter is allowed", ct)
 		}
@@ -287,7 +356,8 @@ func (c *Contract) checkComponent(name string, status int, req *http.Request, re
 		return []string{fmt.Sprintf("%s %s is not in the document, so the status must be %d", req.Method, requestPath(req), status)}
 	}
 	want := c.component(name)
-	if mt := want.Content.GetOrZero("application/json"); mt != nil && mt.Schema != nil {
+	ct, _, _ := mime.ParseMediaType(resp.Header.Get("Content-Type"))
+	if mt := want.Content.GetOrZero(ct); mt != nil && mt.Schema != nil {
 		if ok, errs := c.schemas.ValidateSchemaBytes(mt.Schema.Schema(), body); !ok {
 			problems = append(problems, formatErrors(errs))
 		}
