@@ -127,6 +127,9 @@ type Parameter struct {
 	Max         *int     `yaml:"max" json:"max,omitempty"`
 	Pattern     string   `yaml:"pattern" json:"pattern,omitempty"`
 	Choices     []string `yaml:"choices" json:"choices,omitempty"`
+	// Reserved lists names a list may not hold (singular or plural), such
+	// as those the template's own files already use.
+	Reserved []string `yaml:"reserved" json:"reserved,omitempty"`
 }
 
 var (

@@ -7,6 +7,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+
+	"github.com/archgen/archgen/internal/naming"
 )
 
 // Parse converts a textual answer (a flag, --set, the wizard) to the
@@ -120,7 +122,10 @@ var listItemRe = regexp.MustCompile(`^[a-z][a-z0-9]*(-[a-z0-9]+)*$`)
 
 func (p Parameter) list(items []string) (any, error) {
 	out := make([]string, 0, len(items))
+	resource := map[string]string{} // plural spelling -> the item that has it
 	for _, item := range items {
+		forms := naming.NewForms(item)
+		plural := forms.Plural.Kebab
 		switch {
 		case !listItemRe.MatchString(item):
 			return nil, fmt.Errorf("parameter %q: %q is not a valid name; use lowercase words joined by hyphens, such as order-items", p.Name, item)
@@ -128,7 +133,12 @@ func (p Parameter) list(items []string) (any, error) {
 			return nil, fmt.Errorf("parameter %q: %q is not one of %s", p.Name, item, strings.Join(p.Choices, ", "))
 		case slices.Contains(out, item):
 			return nil, fmt.Errorf("parameter %q: %q is listed twice", p.Name, item)
+		case resource[plural] != "":
+			return nil, fmt.Errorf("parameter %q: %q and %q name the same resource (%s); keep one", p.Name, resource[plural], item, plural)
+		case slices.Contains(p.Reserved, item) || slices.Contains(p.Reserved, plural) || slices.Contains(p.Reserved, forms.Kebab):
+			return nil, fmt.Errorf("parameter %q: %q is reserved by the template (%s); choose another name", p.Name, item, strings.Join(p.Reserved, ", "))
 		}
+		resource[plural] = item
 		out = append(out, item)
 	}
 	if (p.Min != nil && len(out) < *p.Min) || (p.Max != nil && len(out) > *p.Max) {

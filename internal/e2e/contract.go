@@ -102,9 +102,11 @@ func ParseContract(path string, spec []byte) (*Contract, error) {
 // openapi.yaml when it ships one, else the one of its tier in this
 // repository.
 func FindContract(project, tier string) (string, error) {
-	own := filepath.Join(project, ContractFile)
-	if _, err := os.Stat(own); err == nil {
-		return own, nil
+	// At the root (entry) or under api/ (the intermediate layout).
+	for _, own := range []string{filepath.Join(project, ContractFile), filepath.Join(project, "api", ContractFile)} {
+		if _, err := os.Stat(own); err == nil {
+			return own, nil
+		}
 	}
 	root, err := RepoRoot()
 	if err != nil {

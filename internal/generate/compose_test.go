@@ -57,6 +57,7 @@ parameters:
   - name: modules
     type: list
     default: [orders, products]
+    reserved: [health]
 commands:
   verify: go test ./...
   migrate: ./bin/migrate up
@@ -135,6 +136,9 @@ func TestSyntheticTemplateAnswersAreChecked(t *testing.T) {
 		{params: map[string]any{"modules": "orders"}, want: `parameter "modules": the string "orders" is not a list`},
 		{params: map[string]any{"modules": []any{"Orders"}}, want: `parameter "modules": "Orders" is not a valid name`},
 		{text: map[string]string{"modules": "orders,orders"}, want: `"orders" is listed twice`},
+		{text: map[string]string{"modules": "order,orders"}, want: `"order" and "orders" name the same resource (orders); keep one`},
+		{text: map[string]string{"modules": "people,person"}, want: `"people" and "person" name the same resource (people)`},
+		{params: map[string]any{"modules": []any{"healths"}}, want: `"healths" is reserved by the template (health)`},
 	} {
 		a := &answers.Answers{Name: "shop", Params: tc.params}
 		for k, v := range tc.text {
