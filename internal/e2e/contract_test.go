@@ -46,11 +46,7 @@ func with(extra ...string) []string {
 func TestEntryContract(t *testing.T) {
 	c := entryContract(t)
 	ada := `{"id":1,"name":"Ada Lovelace","email":"ada@example.com"}`
-	cases := []struct {
-		name, method, path string
-		resp               *http.Response
-		want               string // "" passes; else a part of the error
-	}{
+	cases := []checkCase{
 		{"health", "GET", "/health", fakeAnswer(200, `{"status":"ok"}`, jsonHeaders...), ""},
 		{"health with charset", "GET", "/health", fakeAnswer(200, `{"status":"ok"}`, "Content-Type", "application/json; charset=utf-8", "X-Content-Type-Options", "nosniff"), ""},
 		{"health wrong status value", "GET", "/health", fakeAnswer(200, `{"status":"up"}`, jsonHeaders...), "status"},
@@ -86,6 +82,21 @@ func TestEntryContract(t *testing.T) {
 		{"other method, Allow incomplete", "PUT", "/users", fakeAnswer(405, `{"error":"method not allowed"}`, with("Allow", "GET")...), "POST"},
 		{"other method 404", "PUT", "/users", fakeAnswer(404, `{"error":"not found"}`, jsonHeaders...), "must be 405"},
 	}
+	runChecks(t, c, cases)
+	assert.Equal(t, []string{"GET", "POST"}, c.Methods("/users"))
+}
+
+// checkCase is one answer held to a contract: want is "" when it must
+// pass, else a part of the error it must get.
+type checkCase struct {
+	name, method, path string
+	resp               *http.Response
+	want               string
+}
+
+// runChecks holds each case's answer to c, a subtest each.
+func runChecks(t *testing.T, c *Contract, cases []checkCase) {
+	t.Helper()
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			req := httptest.NewRequest(tc.method, tc.path, http.NoBody)
@@ -99,7 +110,6 @@ func TestEntryContract(t *testing.T) {
 			assert.Contains(t, err.Error(), tc.want)
 		})
 	}
-	assert.Equal(t, []string{"GET", "POST"}, c.Methods("/users"))
 }
 
 func readAll(t *testing.T, resp *http.Response) []byte {
