@@ -97,32 +97,24 @@ func checkRules(files fs.FS, where string, rules ...map[string]string) error {
 }
 
 // Spec returns what render.Render needs to render the template: its layers
-// in order (a conditional layer only when its condition holds, evaluated by
-// the caller through include), then its own files, and every partial.
-func (t *Template) Spec(include func(cond string) (bool, error)) (render.Spec, error) {
+// in order (a conditional layer carries its condition, which the renderer
+// evaluates), then its own files, and every partial.
+func (t *Template) Spec() render.Spec {
 	spec := render.Spec{Executable: t.Executable}
 	for i, l := range t.Layers {
-		if cond := t.Manifest.Layers[i].When; cond != "" {
-			ok, err := include(cond)
-			if err != nil {
-				return spec, fmt.Errorf("layer %s: %w", l.Name, err)
-			}
-			if !ok {
-				continue
-			}
-		}
+		cond := t.Manifest.Layers[i].When
 		if l.Files != nil {
-			spec.Sources = append(spec.Sources, render.Source{Name: "layer " + l.Name, FS: l.Files, When: l.When, Each: l.Each, Overrides: l.Overrides})
+			spec.Sources = append(spec.Sources, render.Source{Name: "layer " + l.Name, FS: l.Files, When: l.When, Each: l.Each, Overrides: l.Overrides, If: cond})
 		}
 		if l.Partials != nil {
-			spec.Partials = append(spec.Partials, render.Partials{Name: "layer " + l.Name + " partials", FS: l.Partials})
+			spec.Partials = append(spec.Partials, render.Partials{Name: "layer " + l.Name + " partials", FS: l.Partials, If: cond})
 		}
 	}
 	spec.Sources = append(spec.Sources, render.Source{Name: t.ID, FS: t.Files, When: t.When, Each: t.Each, Overrides: t.Overrides})
 	if t.Partials != nil {
 		spec.Partials = append(spec.Partials, render.Partials{Name: t.ID + " partials", FS: t.Partials})
 	}
-	return spec, nil
+	return spec
 }
 
 // Digest is the SHA-256 of everything the template renders from: its

@@ -75,15 +75,7 @@ func Project(t *catalog.Template, a *answers.Answers, version string) (*Result, 
 	if err != nil {
 		return nil, err
 	}
-	set := render.NewSet()
-	spec, err := t.Spec(func(cond string) (bool, error) {
-		out, err := set.Text(t.ID+" layers", "{{if "+cond+"}}true{{end}}", d)
-		return string(out) == "true", err
-	})
-	if err != nil {
-		return nil, fmt.Errorf("render %s: %w", t.ID, err)
-	}
-	files, err := render.Render(spec, d)
+	files, err := render.Render(t.Spec(), d)
 	if err != nil {
 		return nil, fmt.Errorf("render %s: %w", t.ID, err)
 	}

@@ -30,6 +30,9 @@ type Source struct {
 	// Overrides lists rendered paths this tree may take over from an
 	// earlier one. Any other path rendered twice is an error.
 	Overrides []string
+	// If is a condition on the whole tree (a conditional layer); "" is
+	// always.
+	If string
 }
 
 // Partials is one directory of shared templates: every *.tmpl file in it is
@@ -38,6 +41,8 @@ type Source struct {
 type Partials struct {
 	Name string
 	FS   fs.FS
+	// If is a condition on the whole directory, as Source.If.
+	If string
 }
 
 // Spec is everything a project is rendered from.
@@ -52,12 +57,19 @@ type Spec struct {
 // earlier ones where they say so. The result is sorted by path.
 func Render(spec Spec, data Data) ([]File, error) {
 	r := &composer{set: NewSet(), spec: spec, index: map[string]int{}, raw: map[origin][]byte{}}
-	if err := r.partials(); err != nil {
+	if err := r.partials(data); err != nil {
 		return nil, err
 	}
 	for i := range spec.Sources {
 		r.src = &spec.Sources[i]
 		r.srcIdx = i
+		ok, err := r.holds(r.src.Name, r.src.If, data)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", r.src.Name, err)
+		}
+		if !ok {
+			continue
+		}
 		if err := r.walk(".", data); err != nil {
 			return nil, fmt.Errorf("%s: %w", r.src.Name, err)
 		}
@@ -87,10 +99,17 @@ type origin struct {
 // defineRe finds the templates a text defines.
 var defineRe = regexp.MustCompile(`\{\{-?\s*(?:define|block)\s+"([^"]+)"`)
 
-func (r *composer) partials() error {
+func (r *composer) partials(data Data) error {
 	defined := map[string]string{}
 	for _, p := range r.spec.Partials {
-		err := fs.WalkDir(p.FS, ".", func(name string, d fs.DirEntry, err error) error {
+		ok, err := r.holds(p.Name, p.If, data)
+		if err != nil {
+			return fmt.Errorf("%s: %w", p.Name, err)
+		}
+		if !ok {
+			continue
+		}
+		err = fs.WalkDir(p.FS, ".", func(name string, d fs.DirEntry, err error) error {
 			if err != nil {
 				return err
 			}
@@ -165,13 +184,21 @@ func (r *composer) walk(dir string, data Data) error {
 }
 
 func (r *composer) when(src string, data Data) (bool, error) {
-	cond, ok := r.src.When[src]
-	if !ok {
-		return true, nil
-	}
-	out, err := r.set.Text("when "+r.src.Name+"/"+src, "{{if "+cond+"}}true{{end}}", data)
+	ok, err := r.holds(r.src.Name+"/"+src, r.src.When[src], data)
 	if err != nil {
 		return false, fmt.Errorf("when %s: %w", src, err)
+	}
+	return ok, nil
+}
+
+// holds evaluates a condition, a template pipeline over data; "" holds.
+func (r *composer) holds(name, cond string, data Data) (bool, error) {
+	if cond == "" {
+		return true, nil
+	}
+	out, err := r.set.Text("when "+name, "{{if "+cond+"}}true{{end}}", data)
+	if err != nil {
+		return false, err
 	}
 	return string(out) == "true", nil
 }

@@ -148,3 +148,28 @@ func TestEachFansOutOverAList(t *testing.T) {
 	_, err = Render(Spec{Sources: []Source{same}}, composeData("sqlite", "a", "b"))
 	require.ErrorContains(t, err, "both render to m/demo.txt")
 }
+
+// A tree or a partials directory with a false condition is left out whole;
+// its partials then clash with nothing.
+func TestConditionalSources(t *testing.T) {
+	spec := Spec{
+		Sources: []Source{
+			{Name: "layer pg", FS: fstest.MapFS{"compose.yaml": {Data: []byte("pg")}}, If: `eq .Params.db "postgres"`},
+			{Name: "t", FS: fstest.MapFS{"db.txt.tmpl": {Data: []byte(`{{template "db" .}}`)}}},
+		},
+		Partials: []Partials{
+			{Name: "pg partials", FS: fstest.MapFS{"a.tmpl": {Data: []byte(`{{define "db"}}postgres{{end}}`)}}, If: `eq .Params.db "postgres"`},
+			{Name: "lite partials", FS: fstest.MapFS{"b.tmpl": {Data: []byte(`{{define "db"}}sqlite{{end}}`)}}, If: `eq .Params.db "sqlite"`},
+		},
+	}
+	files, err := Render(spec, composeData("postgres"))
+	require.NoError(t, err)
+	assert.Equal(t, map[string]string{"compose.yaml": "pg", "db.txt": "postgres"}, byPath(files))
+	files, err = Render(spec, composeData("sqlite"))
+	require.NoError(t, err)
+	assert.Equal(t, map[string]string{"db.txt": "sqlite"}, byPath(files))
+
+	spec.Sources[0].If = `eq .Params.nope "x"`
+	_, err = Render(spec, composeData("sqlite"))
+	require.ErrorContains(t, err, "layer pg")
+}
