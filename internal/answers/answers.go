@@ -56,10 +56,10 @@ func (a *Answers) Complete(t *catalog.Template) error {
 		// Nothing in the template uses a module; none is recorded.
 		a.Module = ""
 	case a.Module == "":
-		a.Module = naming.DefaultModule(t.Lang, a.Name)
+		a.Module = t.Language().DefaultModule(a.Name)
 	}
 	if a.Module != "" {
-		if err := naming.ValidateModule(t.Lang, a.Module); err != nil {
+		if err := t.Language().ValidateModule(a.Module); err != nil {
 			return fmt.Errorf("%w (set it with --module)", err)
 		}
 	}

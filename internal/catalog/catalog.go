@@ -12,6 +12,8 @@ import (
 	"strings"
 
 	"github.com/goccy/go-yaml"
+
+	"github.com/archgen/archgen/internal/lang"
 )
 
 // ManifestName is the file that makes a directory a template.
@@ -234,4 +236,11 @@ func (c *Catalog) Resolve(tier, lang, style string) (*Template, error) {
 		what += "-" + style
 	}
 	return nil, fmt.Errorf("%w: there is no %s template yet; available: %s (see archgen list)", ErrNoTemplate, what, strings.Join(c.IDs(), ", "))
+}
+
+// Language is what archgen knows about the template's language (the
+// manifest's lang is checked against the registry when the catalog loads).
+func (t *Template) Language() lang.Language {
+	l, _ := lang.Get(t.Lang)
+	return l
 }

@@ -9,7 +9,6 @@ import (
 
 	"github.com/archgen/archgen/internal/answers"
 	"github.com/archgen/archgen/internal/catalog"
-	"github.com/archgen/archgen/internal/lang"
 	"github.com/archgen/archgen/internal/render"
 )
 
@@ -33,10 +32,8 @@ func Data(t *catalog.Template, a *answers.Answers) (render.Data, error) {
 		Style:      t.Style,
 		Params:     a.Params,
 	}
-	if l, ok := lang.Get(t.Lang); ok {
-		derived := l.Derive(a.Module)
-		d.PackagePath, d.Group = derived.PackagePath, derived.Group
-	}
+	derived := t.Language().Derive(a.Module)
+	d.PackagePath, d.Group = derived.PackagePath, derived.Group
 	cmds, err := commands(t, d)
 	if err != nil {
 		return render.Data{}, err

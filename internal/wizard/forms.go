@@ -13,6 +13,7 @@ import (
 	"github.com/archgen/archgen/internal/catalog"
 	"github.com/archgen/archgen/internal/lang"
 	"github.com/archgen/archgen/internal/naming"
+
 	// Settles the terminal colours before Bubble Tea would probe them.
 	_ "github.com/archgen/archgen/internal/termcolor"
 	"github.com/archgen/archgen/internal/writer"
@@ -78,10 +79,10 @@ func DetailsForm(t *catalog.Template, askModule bool, module *string, params map
 	var fields []huh.Field
 	if askModule {
 		fields = append(fields, huh.NewInput().
-			Title(fmt.Sprintf("%s [%s]", moduleTitle(t.Lang), *module)).
+			Title(fmt.Sprintf("%s [%s]", t.Language().ModuleLabel, *module)).
 			Description("Press Enter to keep the default in brackets.").
 			Value(module).
-			Validate(orEmpty(func(s string) error { return naming.ValidateModule(t.Lang, s) })))
+			Validate(orEmpty(t.Language().ValidateModule)))
 	}
 	for _, p := range t.Parameters {
 		v, ok := params[p.Name]
@@ -108,11 +109,6 @@ func DetailsForm(t *catalog.Template, askModule bool, module *string, params map
 	return huh.NewForm(huh.NewGroup(fields...))
 }
 
-func moduleTitle(id string) string {
-	l, _ := lang.Get(id)
-	return l.ModuleLabel
-}
-
 // ConfirmForm shows the tree that will be written and asks to go ahead.
 // A note's text is shown as typed in accessible mode and as huh's small
 // markdown on a terminal, so literal text is escaped there.
@@ -128,21 +124,18 @@ func ConfirmForm(plan *writer.Plan, ok *bool, accessible bool, rows int) *huh.Fo
 		desc = note + "\n\n" + desc
 	}
 	return huh.NewForm(huh.NewGroup(
-		huh.NewNote().Title(fmt.Sprintf("%s will be written to %s", writer.Files(plan.Count(writer.Create)+plan.Count(writer.Overwrite)), plan.Dir)).Description(literal(desc, accessible)),
+		huh.NewNote().Title(ConfirmTitle(plan)).Description(literal(desc, accessible)),
 		huh.NewConfirm().Title("Write the project?").Affirmative("Yes").Negative("No").Value(ok),
 	))
 }
 
-// ConfirmTitle says how many files go where and, when the directory
-// already holds files, that it is not empty and what happens to them.
+// ConfirmTitle says how many files go where.
 func ConfirmTitle(plan *writer.Plan) string {
-	title := fmt.Sprintf("%s will be written to %s", writer.Files(plan.Count(writer.Create)+plan.Count(writer.Overwrite)), plan.Dir)
-	if note := nonEmptyNote(plan); note != "" {
-		title += " — " + note
-	}
-	return title
+	return fmt.Sprintf("%s will be written to %s", writer.Files(plan.Count(writer.Create)+plan.Count(writer.Overwrite)), plan.Dir)
 }
 
+// nonEmptyNote says, when the directory already holds files, that it is
+// not empty and what happens to them; "" otherwise.
 func nonEmptyNote(plan *writer.Plan) string {
 	if !plan.Exists || plan.Fresh {
 		return ""

@@ -169,7 +169,7 @@ func TestConfirmTitleNamesANonEmptyTarget(t *testing.T) {
 	require.NoError(t, os.WriteFile(filepath.Join(dir, "b.txt"), []byte("b"), 0o644))
 	plan, err = writer.Compare(dir, files, writer.PolicyFail)
 	require.NoError(t, err)
-	assert.Equal(t, "1 file will be written to "+dir+" — it is not empty: files archgen does not write are kept (0 replaced, 0 kept as they are, 1 identical)", ConfirmTitle(plan))
+	assert.Equal(t, "1 file will be written to "+dir+" — it is not empty: files archgen does not write are kept (0 replaced, 0 kept as they are, 1 identical)", ConfirmTitle(plan)+" — "+nonEmptyNote(plan))
 }
 
 // A long tree is folded to fit a 24-line screen.

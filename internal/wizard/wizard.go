@@ -15,7 +15,6 @@ import (
 
 	"github.com/archgen/archgen/internal/catalog"
 	"github.com/archgen/archgen/internal/cmdutil"
-	"github.com/archgen/archgen/internal/naming"
 	"github.com/archgen/archgen/internal/writer"
 )
 
@@ -91,7 +90,7 @@ func (w *Wizard) askDetails(ctx context.Context, t *catalog.Template, r *Request
 		r.Module = ""
 	}
 	if askModule && r.Module == "" {
-		r.Module = naming.DefaultModule(t.Lang, r.Name)
+		r.Module = t.Language().DefaultModule(r.Name)
 	}
 	values := map[string]*string{}
 	for _, p := range t.Parameters {
@@ -114,7 +113,7 @@ func (w *Wizard) askDetails(ctx context.Context, t *catalog.Template, r *Request
 	}
 	// An empty answer keeps the default.
 	if askModule && r.Module == "" {
-		r.Module = naming.DefaultModule(t.Lang, r.Name)
+		r.Module = t.Language().DefaultModule(r.Name)
 	}
 	for _, p := range t.Parameters {
 		if v, ok := values[p.Name]; ok && *v != "" {

@@ -235,6 +235,14 @@ func Run(ctx context.Context, o *Options) error {
 
 // input is what the flags and arguments said, for the pipeline.
 func (o *Options) input(policy writer.Policy) pipeline.Input {
+	return pipeline.Input{
+		Config: o.Config, Set: o.Set, Tier: o.Tier, Lang: o.Lang, Style: o.Style,
+		Name: o.Name, Module: o.Module, Params: o.flagParams(), Given: o.changed, Dir: o.Dir, Policy: policy,
+	}
+}
+
+// flagParams are the template parameters given by their own flags.
+func (o *Options) flagParams() map[string]string {
 	params := map[string]string{}
 	if o.flagSet("db") {
 		params["db"] = o.DB
@@ -242,10 +250,7 @@ func (o *Options) input(policy writer.Policy) pipeline.Input {
 	if o.flagSet("modules") {
 		params["modules"] = o.Modules
 	}
-	return pipeline.Input{
-		Config: o.Config, Set: o.Set, Tier: o.Tier, Lang: o.Lang, Style: o.Style,
-		Name: o.Name, Module: o.Module, Params: params, Given: o.changed, Dir: o.Dir, Policy: policy,
-	}
+	return params
 }
 
 // flagSet reports whether a flag was given on the command line.
@@ -258,7 +263,7 @@ func (o *Options) runWizard(ctx context.Context, ask Asker, cat *catalog.Catalog
 			req.Params[k] = v
 		}
 	}
-	for k, v := range o.input("").Params {
+	for k, v := range o.flagParams() {
 		req.Params[k] = v // --db and --modules settle their questions too
 	}
 	if err := ask.Ask(ctx, cat, req); err != nil {
