@@ -57,12 +57,6 @@ type Data struct {
 	Item naming.Forms
 }
 
-// Options tune a render.
-type Options struct {
-	// Executable lists rendered paths written with mode 0755.
-	Executable []string
-}
-
 // funcs is sprig's hermetic map (no clock, randomness or environment) and
 // archgen's own naming functions.
 var funcs = func() map[string]any {
@@ -70,11 +64,6 @@ var funcs = func() map[string]any {
 	m["forms"] = naming.NewForms
 	return m
 }()
-
-// Tree renders every file of one tree with data; see Render.
-func Tree(fsys fs.FS, data Data, opts Options) ([]File, error) {
-	return Render(Spec{Sources: []Source{{Name: "files", FS: fsys}}, Executable: opts.Executable}, data)
-}
 
 // Sort orders files by path.
 func Sort(files []File) {

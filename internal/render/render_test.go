@@ -1,12 +1,18 @@
 package render
 
 import (
+	"io/fs"
 	"testing"
 	"testing/fstest"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
+
+// tree renders one tree, as a template without layers.
+func tree(fsys fs.FS, d Data, executable ...string) ([]File, error) {
+	return Render(Spec{Sources: []Source{{Name: "files", FS: fsys}}, Executable: executable}, d)
+}
 
 func data() Data {
 	return Data{Name: "demo", Module: "com.example.demo", PackagePath: "com/example/demo", Params: map[string]any{"port": 8080}}
@@ -20,7 +26,7 @@ func TestTreeExecutesOnlyTmplFiles(t *testing.T) {
 		"bin/run.sh":                    {Data: []byte("#!/bin/sh\n")},
 		"upper.txt.tmpl":                {Data: []byte("{{ .Name | upper }}")},
 	}
-	files, err := Tree(fsys, data(), Options{Executable: []string{"bin/run.sh"}})
+	files, err := tree(fsys, data(), []string{"bin/run.sh"}...)
 	require.NoError(t, err)
 	got := map[string]File{}
 	var order []string
@@ -38,10 +44,10 @@ func TestTreeExecutesOnlyTmplFiles(t *testing.T) {
 
 func TestTreeIsDeterministic(t *testing.T) {
 	fsys := fstest.MapFS{"a.tmpl": {Data: []byte(`{{ list 3 1 2 | sortAlpha | join "," }} {{ .Params | toJson }}`)}}
-	first, err := Tree(fsys, data(), Options{})
+	first, err := tree(fsys, data())
 	require.NoError(t, err)
 	for range 20 {
-		again, err := Tree(fsys, data(), Options{})
+		again, err := tree(fsys, data())
 		require.NoError(t, err)
 		assert.Equal(t, first, again)
 	}
@@ -59,7 +65,7 @@ func TestTreeErrors(t *testing.T) {
 		"template left over": {`{{"{{"}}x/y`: {Data: []byte("x")}},
 	}
 	for name, fsys := range cases {
-		_, err := Tree(fsys, data(), Options{})
+		_, err := tree(fsys, data())
 		assert.Error(t, err, name)
 	}
 }
