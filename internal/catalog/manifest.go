@@ -52,7 +52,9 @@ type Manifest struct {
 	// Commands are templates rendered with the project's data.
 	Commands render.Commands `yaml:"commands" json:"commands"`
 	Health   string          `yaml:"health" json:"health,omitempty"`
-	Services []string        `yaml:"services" json:"services,omitempty"`
+	// Services are the servers the project needs, each with an optional
+	// condition over the answers (postgres only when db is postgres).
+	Services []Ref `yaml:"services" json:"services,omitempty"`
 	// Processes describe a project that runs more than one server; empty
 	// means one process, commands.run answering on health.
 	Processes []Process `yaml:"processes" json:"processes,omitempty"`
@@ -62,7 +64,7 @@ type Manifest struct {
 
 	// Composition: the shared layers under templates/_layers overlaid in
 	// order beneath the template's own files/, and the rules on them.
-	Layers    []LayerRef        `yaml:"layers" json:"layers,omitempty"`
+	Layers    []Ref             `yaml:"layers" json:"layers,omitempty"`
 	Overrides []string          `yaml:"overrides" json:"-"`
 	When      map[string]string `yaml:"when" json:"-"`
 	Each      map[string]string `yaml:"each" json:"-"`
@@ -87,20 +89,21 @@ type Run struct {
 	Params map[string]any `yaml:"params" json:"params"`
 }
 
-// LayerRef names a layer, with an optional condition over the answers.
-type LayerRef struct {
+// Ref names a layer or a service, with an optional condition over the
+// answers.
+type Ref struct {
 	Name string `yaml:"name" json:"name"`
 	When string `yaml:"when" json:"when,omitempty"`
 }
 
-// UnmarshalYAML accepts a bare layer name or a mapping with name and when.
-func (l *LayerRef) UnmarshalYAML(unmarshal func(any) error) error {
+// UnmarshalYAML accepts a bare name or a mapping with name and when.
+func (l *Ref) UnmarshalYAML(unmarshal func(any) error) error {
 	var name string
 	if err := unmarshal(&name); err == nil {
 		l.Name = name
 		return nil
 	}
-	type plain LayerRef
+	type plain Ref
 	return unmarshal((*plain)(l))
 }
 
@@ -169,8 +172,8 @@ func (m *Manifest) validate(dir string) error {
 		runs[r.Name] = true
 	}
 	for _, svc := range m.Services {
-		if !slices.Contains(Services, svc) {
-			return fmt.Errorf("service %q is not one archgen can provide; use one of %s", svc, strings.Join(Services, ", "))
+		if !slices.Contains(Services, svc.Name) {
+			return fmt.Errorf("service %q is not one archgen can provide; use one of %s", svc.Name, strings.Join(Services, ", "))
 		}
 	}
 	seen := map[string]bool{}

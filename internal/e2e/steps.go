@@ -123,25 +123,47 @@ func (j *job) generate(ctx context.Context, logPath string) error {
 	return os.WriteFile(logPath, []byte(summary), 0o644)
 }
 
-// services provides the servers the manifest lists and hands their URLs
-// to the project.
-func (j *job) services(ctx context.Context, _ string) error {
-	if len(j.tmpl.Services) == 0 {
-		return errNothing
-	}
+// services provides the servers the manifest lists whose condition holds
+// for the answers, and hands their URLs to the project: PostgreSQL as two
+// fresh databases, DATABASE_URL for the server and TEST_DATABASE_URL for
+// the project's own tests, so that neither sees the other's rows.
+func (j *job) services(ctx context.Context, logPath string) error {
+	var needed []string
 	for _, svc := range j.tmpl.Services {
-		switch svc {
-		case "postgres":
-			url, err := j.suite.database(ctx, dbName(j.res.ID))
+		if svc.When != "" {
+			out, err := render.Text(j.tmpl.ID+" service "+svc.Name, "{{if "+svc.When+"}}true{{end}}", j.data)
 			if err != nil {
 				return err
 			}
-			j.env = append(j.env, "DATABASE_URL="+url)
+			if string(out) != "true" {
+				continue
+			}
+		}
+		needed = append(needed, svc.Name)
+	}
+	if len(needed) == 0 {
+		return errNothing
+	}
+	var provided []string
+	for _, svc := range needed {
+		switch svc {
+		case "postgres":
+			name := dbName(j.res.ID)
+			url, err := j.suite.database(ctx, name)
+			if err != nil {
+				return err
+			}
+			testURL, err := j.suite.database(ctx, name+"_test")
+			if err != nil {
+				return err
+			}
+			j.env = append(j.env, "DATABASE_URL="+url, "TEST_DATABASE_URL="+testURL)
+			provided = append(provided, "DATABASE_URL="+url, "TEST_DATABASE_URL="+testURL)
 		default:
 			return fmt.Errorf("%s needs the service %q, which the harness cannot provide (it knows postgres)", j.tmpl.ID, svc)
 		}
 	}
-	return nil
+	return os.WriteFile(logPath, []byte(strings.Join(provided, "\n")+"\n"), 0o644)
 }
 
 var nonIdent = regexp.MustCompile(`[^a-z0-9]+`)

@@ -145,14 +145,13 @@ func (r *composer) walk(dir string, data Data) error {
 	}
 	for _, e := range ents {
 		src := path.Join(dir, e.Name())
-		ok, err := r.when(src, data)
-		if err != nil {
-			return err
-		}
-		if !ok {
-			continue
-		}
 		visit := func(d Data) error {
+			// The condition sees the item of an each, so that it can leave
+			// out some items.
+			ok, err := r.when(src, d)
+			if err != nil || !ok {
+				return err
+			}
 			if e.IsDir() {
 				return r.walk(src, d)
 			}

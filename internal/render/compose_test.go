@@ -149,6 +149,22 @@ func TestEachFansOutOverAList(t *testing.T) {
 	require.ErrorContains(t, err, "both render to m/demo.txt")
 }
 
+// A when rule on an each path is evaluated once per item, with .Item set,
+// so that it can leave some items out.
+func TestWhenSeesTheItemOfAnEach(t *testing.T) {
+	tree := fstest.MapFS{
+		"internal/{{.Item.Snake}}.go.tmpl": {Data: []byte("package {{.Item.Lower}}\n")},
+		"internal/user.go.tmpl":            {Data: []byte("package user\n")},
+	}
+	src := Source{Name: "t", FS: tree,
+		Each: map[string]string{"internal/{{.Item.Snake}}.go.tmpl": "modules"},
+		When: map[string]string{"internal/{{.Item.Snake}}.go.tmpl": `ne .Item.Plural.Kebab "users"`},
+	}
+	files, err := Render(Spec{Sources: []Source{src}}, composeData("sqlite", "users", "orders"))
+	require.NoError(t, err)
+	assert.Equal(t, map[string]string{"internal/order.go": "package order\n", "internal/user.go": "package user\n"}, byPath(files))
+}
+
 // A tree or a partials directory with a false condition is left out whole;
 // its partials then clash with nothing.
 func TestConditionalSources(t *testing.T) {
