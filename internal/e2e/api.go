@@ -33,26 +33,39 @@ type apiUser struct {
 	ID    int64  `json:"id"`
 	Name  string `json:"name"`
 	Email string `json:"email"`
+	// The intermediate contract's timestamps; empty at entry.
+	CreatedAt string `json:"created_at,omitempty"`
+	UpdatedAt string `json:"updated_at,omitempty"`
 }
 
 // client talks to a server under test and holds every answer it receives
 // to the contract. It remembers the users it created, which are all the
 // users the server may have: the harness is its only client.
 type client struct {
-	base     string // http://127.0.0.1:port
-	addr     string // 127.0.0.1:port
-	http     *http.Client
-	contract *Contract
-	users    []apiUser
-	seq      int // makes emails unique
+	base string // http://127.0.0.1:port
+	// usersPath is where the users resource lives: /users at entry,
+	// /api/v1/users at intermediate, whose lists are pages.
+	usersPath string
+	paged     bool
+	addr      string // 127.0.0.1:port
+	http      *http.Client
+	contract  *Contract
+	users     []apiUser
+	seq       int // makes emails unique
 }
 
-func newClient(base string, contract *Contract) *client {
+func newClient(base string, contract *Contract, tier string) *client {
+	usersPath, paged := "/users", false
+	if tier != "entry" {
+		usersPath, paged = "/api/v1/users", true
+	}
 	return &client{
-		base:     base,
-		addr:     strings.TrimPrefix(base, "http://"),
-		http:     &http.Client{Timeout: apiRequest},
-		contract: contract,
+		base:      base,
+		usersPath: usersPath,
+		paged:     paged,
+		addr:      strings.TrimPrefix(base, "http://"),
+		http:      &http.Client{Timeout: apiRequest},
+		contract:  contract,
 	}
 }
 
@@ -147,8 +160,8 @@ func (c *client) create(ctx context.Context, name, email string) (apiUser, error
 }
 
 func (c *client) createBody(ctx context.Context, body []byte, name, email string) (apiUser, error) {
-	what := describe(http.MethodPost, "/users", body)
-	a, err := c.expect(ctx, http.MethodPost, "/users", body, http.StatusCreated)
+	what := describe(http.MethodPost, c.usersPath, body)
+	a, err := c.expect(ctx, http.MethodPost, c.usersPath, body, http.StatusCreated)
 	if err != nil {
 		return apiUser{}, err
 	}
@@ -159,7 +172,7 @@ func (c *client) createBody(ctx context.Context, body []byte, name, email string
 	if u.Name != name || u.Email != email {
 		return u, fmt.Errorf("%s: stored name %q and email %q, want %q and %q", what, u.Name, u.Email, name, email)
 	}
-	if loc, want := a.header.Get("Location"), "/users/"+strconv.FormatInt(u.ID, 10); loc != want {
+	if loc, want := a.header.Get("Location"), c.userPath(u.ID); loc != want {
 		return u, fmt.Errorf("%s: Location is %q, want %q", what, loc, want)
 	}
 	if slices.ContainsFunc(c.users, func(o apiUser) bool { return o.ID == u.ID }) {
@@ -173,7 +186,7 @@ func (c *client) createBody(ctx context.Context, body []byte, name, email string
 // A user created by mistake is remembered, so that the later checks of
 // the list blame the request that stored it, not themselves.
 func (c *client) reject(ctx context.Context, body []byte, want int) error {
-	a, err := c.expect(ctx, http.MethodPost, "/users", body, want)
+	a, err := c.expect(ctx, http.MethodPost, c.usersPath, body, want)
 	if a != nil && a.status == http.StatusCreated {
 		var u apiUser
 		if json.Unmarshal(a.body, &u) == nil {
@@ -183,28 +196,85 @@ func (c *client) reject(ctx context.Context, body []byte, want int) error {
 	return err
 }
 
-// checkList requires GET /users to list exactly the users created, in id
-// order: a rejected request stored nothing.
+// userPath is the path of one user.
+func (c *client) userPath(id int64) string {
+	return c.usersPath + "/" + strconv.FormatInt(id, 10)
+}
+
+// page is one page of a list of the intermediate contract.
+type page[T any] struct {
+	Data  []T   `json:"data"`
+	Total int64 `json:"total"`
+	Page  int64 `json:"page"`
+	Limit int64 `json:"limit"`
+}
+
+// listUsers reads the whole list of users: one array at entry, every page
+// of 100 at intermediate, whose totals must agree.
+func (c *client) listUsers(ctx context.Context) ([]apiUser, error) {
+	if !c.paged {
+		a, err := c.expect(ctx, http.MethodGet, c.usersPath, nil, http.StatusOK)
+		if err != nil {
+			return nil, err
+		}
+		var got []apiUser
+		if err := json.Unmarshal(a.body, &got); err != nil {
+			return nil, fmt.Errorf("GET %s: %w", c.usersPath, err)
+		}
+		return got, nil
+	}
+	return listPages[apiUser](ctx, c, c.usersPath)
+}
+
+// listPages reads every page of a resource's list, 100 items at a time.
+func listPages[T any](ctx context.Context, c *client, resource string) ([]T, error) {
+	var all []T
+	for n := int64(1); ; n++ {
+		path := fmt.Sprintf("%s?page=%d&limit=100", resource, n)
+		a, err := c.expect(ctx, http.MethodGet, path, nil, http.StatusOK)
+		if err != nil {
+			return nil, err
+		}
+		var p page[T]
+		dec := json.NewDecoder(bytes.NewReader(a.body))
+		dec.UseNumber()
+		if err := dec.Decode(&p); err != nil {
+			return nil, fmt.Errorf("GET %s: %w", path, err)
+		}
+		if p.Page != n || p.Limit != 100 {
+			return nil, fmt.Errorf("GET %s: the answer says page %d, limit %d", path, p.Page, p.Limit)
+		}
+		all = append(all, p.Data...)
+		if len(p.Data) < 100 {
+			if int64(len(all)) != p.Total {
+				return nil, fmt.Errorf("GET %s: total is %d, but the pages hold %d items", path, p.Total, len(all))
+			}
+			return all, nil
+		}
+		if n > 1000 {
+			return nil, fmt.Errorf("GET %s: more than 1000 pages of 100", path)
+		}
+	}
+}
+
+// checkList requires the list of users to hold exactly the users created,
+// in id order: a rejected request stored nothing.
 func (c *client) checkList(ctx context.Context) error {
-	a, err := c.expect(ctx, http.MethodGet, "/users", nil, http.StatusOK)
+	got, err := c.listUsers(ctx)
 	if err != nil {
 		return err
-	}
-	var got []apiUser
-	if err := json.Unmarshal(a.body, &got); err != nil {
-		return fmt.Errorf("GET /users: %w", err)
 	}
 	want := slices.Clone(c.users)
 	slices.SortFunc(want, func(a, b apiUser) int { return int(a.ID - b.ID) })
 	if !slices.Equal(got, want) {
-		return fmt.Errorf("GET /users: want exactly the %d users created, by id ascending: %s; got %s", len(want), clipJSON(want), clipText(string(a.body)))
+		return fmt.Errorf("GET %s: want exactly the %d users created, by id ascending: %s; got %s", c.usersPath, len(want), clipJSON(want), clipJSON(got))
 	}
 	return nil
 }
 
 // checkUser requires GET /users/{id} to answer the user.
 func (c *client) checkUser(ctx context.Context, u apiUser) error {
-	path := "/users/" + strconv.FormatInt(u.ID, 10)
+	path := c.userPath(u.ID)
 	a, err := c.expect(ctx, http.MethodGet, path, nil, http.StatusOK)
 	if err != nil {
 		return err
@@ -252,7 +322,7 @@ func checkUsers(ctx context.Context, c *client, email string) error {
 	if err := c.checkUser(ctx, ada); err != nil {
 		return err
 	}
-	_, err = c.expect(ctx, http.MethodGet, "/users/9223372036854775807", nil, http.StatusNotFound)
+	_, err = c.expect(ctx, http.MethodGet, c.usersPath+"/9223372036854775807", nil, http.StatusNotFound)
 	return err
 }
 
@@ -302,24 +372,24 @@ func checkLimits(ctx context.Context, c *client) error {
 	for _, b := range []string{`[]`, `"text"`, `42`, `null`, `true`, `[{"name":"A","email":"a@example.com"}]`} {
 		bad([]byte(b), "a body that is not an object")
 	}
-	if _, err := c.expectType(ctx, http.MethodPost, "/users", userBody("Plain", c.email("plain")), "text/plain", http.StatusBadRequest); err != nil {
+	if _, err := c.expectType(ctx, http.MethodPost, c.usersPath, userBody("Plain", c.email("plain")), "text/plain", http.StatusBadRequest); err != nil {
 		try(fmt.Errorf("%w (Content-Type text/plain)", err))
 	}
 	// ids: decimal digits, no sign, no leading zero, 1 to 2^63-1.
 	for _, id := range []string{"0", "-1", "01", "+1", "1.0", "1e3", "9223372036854775808", "99999999999999999999", "abc", "0x10"} {
-		if _, err := c.expect(ctx, http.MethodGet, "/users/"+id, nil, http.StatusBadRequest); err != nil {
+		if _, err := c.expect(ctx, http.MethodGet, c.usersPath+"/"+id, nil, http.StatusBadRequest); err != nil {
 			try(fmt.Errorf("%w (an id that is not 1 to 9223372036854775807)", err))
 		}
 	}
-	if _, err := c.expect(ctx, http.MethodGet, "/users/9223372036854775807", nil, http.StatusNotFound); err != nil {
+	if _, err := c.expect(ctx, http.MethodGet, c.usersPath+"/9223372036854775807", nil, http.StatusNotFound); err != nil {
 		try(fmt.Errorf("%w (the largest id, which no user has)", err))
 	}
 	// unknown paths and other methods.
-	for _, p := range []string{"/nope", "/users/1/extra", "/health/x", "/Users", "/users/"} {
+	for _, p := range []string{"/nope", c.usersPath + "/1/extra", "/health/x", strings.Replace(c.usersPath, "/users", "/Users", 1), c.usersPath + "/"} {
 		_, err := c.expect(ctx, http.MethodGet, p, nil, http.StatusNotFound)
 		try(err)
 	}
-	for _, mp := range [][2]string{{"DELETE", "/users/1"}, {"PUT", "/users"}, {"PATCH", "/users/1"}, {"DELETE", "/users"}, {"POST", "/health"}} {
+	for _, mp := range c.unservedMethods() {
 		_, err := c.expect(ctx, mp[0], mp[1], nil, http.StatusMethodNotAllowed)
 		try(err)
 	}
@@ -333,6 +403,15 @@ func checkLimits(ctx context.Context, c *client) error {
 	}
 	try(c.checkList(ctx))
 	return errors.Join(errs...)
+}
+
+// unservedMethods lists requests whose path the contract lists with
+// methods it does not serve there.
+func (c *client) unservedMethods() [][2]string {
+	if !c.paged {
+		return [][2]string{{"DELETE", "/users/1"}, {"PUT", "/users"}, {"PATCH", "/users/1"}, {"DELETE", "/users"}, {"POST", "/health"}}
+	}
+	return [][2]string{{"PUT", c.usersPath + "/1"}, {"PUT", c.usersPath}, {"POST", c.usersPath + "/1"}, {"DELETE", c.usersPath}, {"PATCH", c.usersPath}, {"POST", "/health"}, {"POST", "/ready"}, {"DELETE", "/metrics"}, {"POST", "/openapi.json"}}
 }
 
 // padTo pads a JSON object with white space before its closing brace to

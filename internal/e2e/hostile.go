@@ -59,8 +59,9 @@ func checkMalformedJSON(ctx context.Context, c *client) error {
 // that does not parse its URLs would.
 func checkMalformedPaths(ctx context.Context, c *client) error {
 	var errs []error
-	for _, p := range []string{"/users/%ZZ", "/users/%00", "/users/%2F", "/users/%2f1", "/users/%", "/users/1%00",
-		"/users/%E0%A4%A", "/users/%C0%AF", "/%ZZ", "/users%00", "/users/%2e%2e/health", "/users/1%2F..%2F2"} {
+	u := c.usersPath
+	for _, p := range []string{u + "/%ZZ", u + "/%00", u + "/%2F", u + "/%2f1", u + "/%", u + "/1%00",
+		u + "/%E0%A4%A", u + "/%C0%AF", "/%ZZ", u + "%00", u + "/%2e%2e/health", u + "/1%2F..%2F2"} {
 		req, resp, body, err := c.rawRequest(ctx, http.MethodGet, p, "", nil)
 		if err != nil {
 			errs = append(errs, err)
@@ -124,11 +125,11 @@ func checkHugeBody(ctx context.Context, c *client, logf func(string, ...any)) er
 		}
 		logf("huge body (%s): %d bytes written before the answer or the close", what, sent)
 		if err != nil {
-			errs = append(errs, fmt.Errorf("POST /users with %s: %w", what, err))
+			errs = append(errs, fmt.Errorf("POST %s with %s: %w", c.usersPath, what, err))
 			continue
 		}
 		if sent > hugeAccepted {
-			errs = append(errs, fmt.Errorf("POST /users with %s: %d bytes could be written before the server answered or closed; want at most %d (the 1 MiB cap plus what the kernel buffers)", what, sent, hugeAccepted))
+			errs = append(errs, fmt.Errorf("POST %s with %s: %d bytes could be written before the server answered or closed; want at most %d (the 1 MiB cap plus what the kernel buffers)", c.usersPath, what, sent, hugeAccepted))
 		}
 	}
 	errs = append(errs, c.checkList(ctx), c.healthy(ctx, "huge bodies"))
@@ -164,7 +165,7 @@ func (c *client) upload(ctx context.Context, chunked bool) (int64, error) {
 	if err := conn.SetDeadline(deadline); err != nil {
 		return 0, err
 	}
-	head := fmt.Sprintf("POST /users HTTP/1.1\r\nHost: %s\r\nContent-Type: application/json\r\nAccept: application/json\r\n", c.addr)
+	head := fmt.Sprintf("POST %s HTTP/1.1\r\nHost: %s\r\nContent-Type: application/json\r\nAccept: application/json\r\n", c.usersPath, c.addr)
 	if chunked {
 		head += "Transfer-Encoding: chunked\r\n\r\n"
 	} else {
@@ -182,7 +183,7 @@ func (c *client) upload(ctx context.Context, chunked bool) (int64, error) {
 	var sent atomic.Int64
 	var sentAtAnswer int64 = -1
 	go func() {
-		req, _ := http.NewRequest(http.MethodPost, c.base+"/users", http.NoBody)
+		req, _ := http.NewRequest(http.MethodPost, c.base+c.usersPath, http.NoBody)
 		resp, err := http.ReadResponse(bufio.NewReader(conn), req)
 		if err != nil {
 			answered <- result{err: err}
@@ -235,7 +236,7 @@ func (c *client) upload(ctx context.Context, chunked bool) (int64, error) {
 	if r.resp.StatusCode != http.StatusRequestEntityTooLarge {
 		return total, fmt.Errorf("want status 413, got %d: %s", r.resp.StatusCode, clipText(string(r.body)))
 	}
-	req, _ := http.NewRequest(http.MethodPost, c.base+"/users", http.NoBody)
+	req, _ := http.NewRequest(http.MethodPost, c.base+c.usersPath, http.NoBody)
 	return total, c.contract.Check(req, r.resp, r.body)
 }
 
@@ -298,8 +299,8 @@ func checkSlowClients(ctx context.Context, c *client) error {
 	body := userBody("Slow Client", c.email("slow"))
 	streams := []string{
 		"GET /health HTTP/1.1\r\nHost: x\r\nX-Slow: " + strings.Repeat("s", 200) + "\r\n\r\n",
-		"GET /users HTTP/1.1\r\nHost: x\r\nX-Slow: " + strings.Repeat("t", 200) + "\r\n\r\n",
-		"POST /users HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: " + strconv.Itoa(len(body)) + "\r\n\r\n" + string(body),
+		"GET " + c.usersPath + " HTTP/1.1\r\nHost: x\r\nX-Slow: " + strings.Repeat("t", 200) + "\r\n\r\n",
+		"POST " + c.usersPath + " HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: " + strconv.Itoa(len(body)) + "\r\n\r\n" + string(body),
 	}
 	var wg sync.WaitGroup
 	for i, s := range streams[:slowClients] {

@@ -13,7 +13,6 @@ import (
 	"net/http"
 	"net/http/httptrace"
 	"os"
-	"strconv"
 	"sync"
 	"time"
 )
@@ -52,7 +51,7 @@ func checkSigtermUnderLoad(ctx context.Context, c *client, srv *server, lang str
 	defer func() { _ = flight.Close() }()
 	_ = flight.SetDeadline(time.Now().Add(timeout + 10*time.Second))
 	half := len(flightBody) / 2
-	head := fmt.Sprintf("POST /users HTTP/1.1\r\nHost: %s\r\nContent-Type: application/json\r\nAccept: application/json\r\nContent-Length: %d\r\nConnection: close\r\n\r\n", c.addr, len(flightBody))
+	head := fmt.Sprintf("POST %s HTTP/1.1\r\nHost: %s\r\nContent-Type: application/json\r\nAccept: application/json\r\nContent-Length: %d\r\nConnection: close\r\n\r\n", c.usersPath, c.addr, len(flightBody))
 	if _, err := io.WriteString(flight, head+string(flightBody[:half])); err != nil {
 		return errors.Join(append(errs, fmt.Errorf("the in-flight request: %w", err))...)
 	}
@@ -93,19 +92,19 @@ func checkSigtermUnderLoad(ctx context.Context, c *client, srv *server, lang str
 	// The in-flight request ends; it was accepted before the signal, so
 	// it must be answered.
 	if _, err := flight.Write(flightBody[half:]); err != nil {
-		errs = append(errs, fmt.Errorf("POST /users (in flight at the signal, body half sent): the server closed the connection instead of finishing the request: %w", err))
+		errs = append(errs, fmt.Errorf("POST %s (in flight at the signal, body half sent): the server closed the connection instead of finishing the request: %w", c.usersPath, err))
 	} else {
-		req, _ := http.NewRequest(http.MethodPost, c.base+"/users", http.NoBody)
+		req, _ := http.NewRequest(http.MethodPost, c.base+c.usersPath, http.NoBody)
 		resp, err := http.ReadResponse(bufio.NewReader(flight), req)
 		switch {
 		case err != nil:
-			errs = append(errs, fmt.Errorf("POST /users (in flight at the signal): no answer: %w", err))
+			errs = append(errs, fmt.Errorf("POST %s (in flight at the signal): no answer: %w", c.usersPath, err))
 		default:
 			body, _ := io.ReadAll(io.LimitReader(resp.Body, bodyLimit))
 			if resp.StatusCode != http.StatusCreated {
-				errs = append(errs, fmt.Errorf("POST /users (in flight at the signal): want status 201, got %d: %s", resp.StatusCode, clipText(string(body))))
+				errs = append(errs, fmt.Errorf("POST %s (in flight at the signal): want status 201, got %d: %s", c.usersPath, resp.StatusCode, clipText(string(body))))
 			} else if err := c.contract.Check(req, resp, body); err != nil {
-				errs = append(errs, fmt.Errorf("POST /users (in flight at the signal): %w", err))
+				errs = append(errs, fmt.Errorf("POST %s (in flight at the signal): %w", c.usersPath, err))
 			}
 		}
 	}
@@ -154,13 +153,13 @@ func (c *client) loadRequest(ctx context.Context, hc *http.Client, worker, i int
 	var body []byte
 	switch i % 4 {
 	case 1:
-		path = "/users"
+		path = c.usersPath
 	case 2:
-		method, path = http.MethodPost, "/users"
+		method, path = http.MethodPost, c.usersPath
 		body = userBody("Load", fmt.Sprintf("load.%d.%d.%d@example.com", os.Getpid(), worker, i))
 	case 3:
 		if len(c.users) > 0 {
-			path = "/users/" + strconv.FormatInt(c.users[0].ID, 10)
+			path = c.userPath(c.users[0].ID)
 		}
 	}
 	o := loadOutcome{what: describe(method, path, body)}

@@ -3,6 +3,10 @@
 package e2e
 
 import (
+	"encoding/json"
+	"net/http"
+	"reflect"
+
 	"context"
 	"errors"
 	"fmt"
@@ -15,6 +19,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/goccy/go-yaml"
 
 	"github.com/archgen/archgen/internal/buildinfo"
 	"github.com/archgen/archgen/internal/catalog"
@@ -211,7 +217,7 @@ func (j *job) start(ctx context.Context, logPath string) error {
 		return err
 	}
 	j.base = "http://127.0.0.1:" + strconv.Itoa(port)
-	j.client = newClient(j.base, j.contract)
+	j.client = newClient(j.base, j.contract, j.tmpl.Tier)
 	env := append(slices.Clone(j.env), "HOST=127.0.0.1", "PORT="+strconv.Itoa(port))
 	if len(j.tmpl.Processes) == 0 {
 		j.srv, err = startServer(j.res.Project, j.cmds.Run, env, logPath)
@@ -222,9 +228,73 @@ func (j *job) start(ctx context.Context, logPath string) error {
 		if health == "" {
 			health = "/health"
 		}
-		return j.srv.waitHealthy(ctx, j.base+health, j.suite.HealthTimeout)
+		if err := j.srv.waitHealthy(ctx, j.base+health, j.suite.HealthTimeout); err != nil {
+			return err
+		}
+	} else if err := j.startProcesses(ctx, port, logPath); err != nil {
+		return err
 	}
-	return j.startProcesses(ctx, port, logPath)
+	if j.tmpl.Tier == "entry" {
+		return nil
+	}
+	return j.servedContract(ctx)
+}
+
+// servedContract reads the document the server serves at /openapi.json,
+// requires it to be the project's api/openapi.yaml as JSON, and holds every
+// later answer to it.
+func (j *job) servedContract(ctx context.Context) error {
+	a, err := j.client.expect(ctx, http.MethodGet, "/openapi.json", nil, http.StatusOK)
+	if err != nil {
+		return err
+	}
+	var served, shipped any
+	if err := json.Unmarshal(a.body, &served); err != nil {
+		return fmt.Errorf("GET /openapi.json: not JSON: %w", err)
+	}
+	file, err := os.ReadFile(j.contract.Path)
+	if err != nil {
+		return err
+	}
+	if err := yaml.Unmarshal(file, &shipped); err != nil {
+		return fmt.Errorf("%s: %w", j.contract.Path, err)
+	}
+	if !reflect.DeepEqual(jsonish(served), jsonish(shipped)) {
+		return fmt.Errorf("GET /openapi.json is not the document of %s", j.contract.Path)
+	}
+	contract, err := ParseContract(j.base+"/openapi.json", a.body)
+	if err != nil {
+		return err
+	}
+	j.contract, j.client.contract = contract, contract
+	return nil
+}
+
+// jsonish brings a decoded YAML or JSON document to one form: numbers as
+// float64, maps with string keys.
+func jsonish(v any) any {
+	switch x := v.(type) {
+	case map[string]any:
+		out := make(map[string]any, len(x))
+		for k, e := range x {
+			out[k] = jsonish(e)
+		}
+		return out
+	case []any:
+		out := make([]any, len(x))
+		for i, e := range x {
+			out[i] = jsonish(e)
+		}
+		return out
+	case int:
+		return float64(x)
+	case int64:
+		return float64(x)
+	case uint64:
+		return float64(x)
+	default:
+		return v
+	}
 }
 
 // startProcesses starts every process of a manifest with several, each on
@@ -273,9 +343,15 @@ func (j *job) startProcesses(ctx context.Context, firstPort int, logPath string)
 	return nil
 }
 
-// api exercises the users API over HTTP.
+// api exercises the users API over HTTP, and at intermediate every
+// resource, paging, PATCH, DELETE, the problem details and the
+// operational paths.
 func (j *job) api(ctx context.Context, _ string) error {
-	return checkUsers(ctx, j.client, testEmail)
+	if err := checkUsers(ctx, j.client, testEmail); err != nil || j.tmpl.Tier == "entry" {
+		return err
+	}
+	modules, _ := j.data.Params["modules"].([]string)
+	return checkIntermediate(ctx, j.client, modules)
 }
 
 // limits tries the limits of the contract.
