@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"go/format"
+	"maps"
 	"os"
 	"os/exec"
 	"path"
@@ -18,6 +19,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/archgen/archgen/internal/answers"
+	"github.com/archgen/archgen/internal/catalog"
 	"github.com/archgen/archgen/internal/render"
 	"github.com/archgen/archgen/internal/writer"
 )
@@ -50,7 +52,26 @@ func TestInvariants(t *testing.T) {
 				}
 			})
 		}
+		// The answer sets the end-to-end suite proves hold the same rules.
+		for _, run := range tm.Runs {
+			t.Run(tm.ID+"@"+run.Name, func(t *testing.T) {
+				for _, f := range generateRun(t, tm, "demo", &run) {
+					checkFile(t, f)
+				}
+			})
+		}
 	}
+}
+
+// generateRun renders a template with the answers of one of its declared
+// runs.
+func generateRun(t testing.TB, tm *catalog.Template, name string, run *catalog.Run) []render.File {
+	t.Helper()
+	a := &answers.Answers{Name: name, Params: maps.Clone(run.Params)}
+	require.NoError(t, a.Complete(tm))
+	res, err := Project(tm, a, "dev")
+	require.NoError(t, err)
+	return res.Files
 }
 
 // TestReadmeAndCIUseTheManifestCommands: the generated README and CI
@@ -115,9 +136,9 @@ func TestGoProjectsVet(t *testing.T) {
 		if tm.Lang != "go" {
 			continue
 		}
-		t.Run(tm.ID, func(t *testing.T) {
+		vet := func(t *testing.T, files []render.File) {
 			dir := filepath.Join(t.TempDir(), "p")
-			plan, err := writer.NewPlan(dir, generateDefault(t, tm, "my-api", "github.com/acme/my-api"), false)
+			plan, err := writer.NewPlan(dir, files, false)
 			require.NoError(t, err)
 			require.NoError(t, plan.Write(context.Background()))
 			ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
@@ -127,7 +148,15 @@ func TestGoProjectsVet(t *testing.T) {
 			cmd.Env = append(os.Environ(), "GOFLAGS=-mod=readonly")
 			out, err := cmd.CombinedOutput()
 			require.NoError(t, err, "go vet in %s:\n%s", dir, out)
+		}
+		t.Run(tm.ID, func(t *testing.T) {
+			vet(t, generateDefault(t, tm, "my-api", "github.com/acme/my-api"))
 		})
+		for _, run := range tm.Runs {
+			t.Run(tm.ID+"@"+run.Name, func(t *testing.T) {
+				vet(t, generateRun(t, tm, "my-api", &run))
+			})
+		}
 	}
 }
 
