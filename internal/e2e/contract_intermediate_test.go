@@ -32,6 +32,13 @@ style: probe
 description: the intermediate contract layer alone
 layers: [contract-intermediate]
 parameters:
+  - name: port
+    type: int
+    default: 8080
+  - name: db
+    type: choice
+    choices: [postgres, sqlite]
+    default: postgres
   - name: modules
     type: list
     default: [users, orders, products]
