@@ -133,6 +133,10 @@ type Parameter struct {
 	// Reserved lists names a list may not hold (singular or plural), such
 	// as those the template's own files already use.
 	Reserved []string `yaml:"reserved" json:"reserved,omitempty"`
+
+	// language refuses list items whose identifiers would be keywords of
+	// the template's language.
+	language lang.Language
 }
 
 var (
@@ -186,6 +190,7 @@ func (m *Manifest) validate(dir string) error {
 			return fmt.Errorf("parameter %q is declared twice", p.Name)
 		}
 		seen[p.Name] = true
+		p.language, _ = lang.Get(m.Lang)
 		if p.Type == TypeChoice && len(p.Choices) == 0 {
 			return fmt.Errorf("parameter %q: a choice needs choices", p.Name)
 		}

@@ -139,6 +139,9 @@ func TestSyntheticTemplateAnswersAreChecked(t *testing.T) {
 		{text: map[string]string{"modules": "order,orders"}, want: `"order" and "orders" name the same resource (orders); keep one`},
 		{text: map[string]string{"modules": "people,person"}, want: `"people" and "person" name the same resource (people)`},
 		{params: map[string]any{"modules": []any{"healths"}}, want: `"healths" is reserved by the template (health)`},
+		{text: map[string]string{"modules": "orders,ranges"}, want: `"ranges" would make the identifier "range", a reserved word in Go`},
+		{text: map[string]string{"modules": "types"}, want: `"types" would make the identifier "type", a reserved word in Go`},
+		{text: map[string]string{"modules": "strings"}, want: `"strings" would make the identifier "string", a reserved word in Go`},
 	} {
 		a := &answers.Answers{Name: "shop", Params: tc.params}
 		for k, v := range tc.text {
