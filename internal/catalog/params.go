@@ -166,3 +166,12 @@ func describe(v any) string {
 		return fmt.Sprint(v)
 	}
 }
+
+// Text writes a parameter value the way --set reads it back: a list as its
+// items joined by commas, anything else as itself.
+func Text(v any) string {
+	if items, ok := v.([]string); ok {
+		return strings.Join(items, ",")
+	}
+	return fmt.Sprint(v)
+}

@@ -98,7 +98,7 @@ func DetailsForm(t *catalog.Template, askModule bool, module *string, params map
 			continue
 		}
 		fields = append(fields, huh.NewInput().
-			Title(fmt.Sprintf("%s [%v]", p.Name, p.Default)).
+			Title(fmt.Sprintf("%s [%s]", p.Name, catalog.Text(p.Default))).
 			Description(p.Description).
 			Value(v).
 			Validate(orEmpty(func(s string) error { _, err := p.Parse(s); return err })))

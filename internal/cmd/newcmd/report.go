@@ -111,7 +111,7 @@ func report(o *Options, res *generate.Result, plan *writer.Plan, git *gitOutcome
 			fmt.Fprintln(w, git.Note)
 		}
 	}
-	nextSteps(w, plan, d.Commands.Install, d.Commands.Verify, d.Commands.Build, d.Commands.Run)
+	nextSteps(w, plan, d.Commands.Install, d.Commands.Verify, d.Commands.Build, d.Commands.Migrate, d.Commands.Run)
 	return nil
 }
 
@@ -152,8 +152,8 @@ func commandLine(o *Options, t *catalog.Template, ans *answers.Answers, plan *wr
 	}
 	defaults := t.Defaults()
 	for _, k := range slices.Sorted(maps.Keys(ans.Params)) {
-		if fmt.Sprint(ans.Params[k]) != fmt.Sprint(defaults[k]) {
-			args = append(args, "--set", fmt.Sprintf("%s=%v", k, ans.Params[k]))
+		if v := catalog.Text(ans.Params[k]); v != catalog.Text(defaults[k]) {
+			args = append(args, "--set", k+"="+v)
 		}
 	}
 	if dir != ans.Name {

@@ -42,6 +42,9 @@ func TestWizardAccessibleTranscripts(t *testing.T) {
 		{"flags-settle-lang", "svc\nio.acme.svc\n\ny\n", []string{"--tier", "entry", "--lang", "java"}},
 		// Invalid answers are refused as typed, with the flags' messages.
 		{"validation", "Bad Name\nok-name\n1\n1\nnot a/module!\n\n99999\n8081\ny\n", nil},
+		// The intermediate tier: tier (2), language (1 = go), style (2 =
+		// chi), module, port, db (2 = sqlite), modules, confirm.
+		{"intermediate", "shop\n2\n1\n2\n\n\n2\norders,invoices\ny\n", nil},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
