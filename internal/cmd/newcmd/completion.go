@@ -42,6 +42,30 @@ func registerCompletions(cmd *cobra.Command, f *cmdutil.Factory) {
 	_ = cmd.RegisterFlagCompletionFunc("tier", fromCatalog(func(t *catalog.Template) string { return t.Tier }, false, false))
 	_ = cmd.RegisterFlagCompletionFunc("lang", fromCatalog(func(t *catalog.Template) string { return t.Lang }, true, false))
 	_ = cmd.RegisterFlagCompletionFunc("style", fromCatalog(func(t *catalog.Template) string { return t.Style }, true, true))
+	// --db completes the choices of the db parameter of the templates that
+	// match the --tier, --lang and --style already typed.
+	_ = cmd.RegisterFlagCompletionFunc("db", func(c *cobra.Command, _ []string, _ string) ([]string, cobra.ShellCompDirective) {
+		cat, err := f.Catalog()
+		if err != nil {
+			return nil, cobra.ShellCompDirectiveError
+		}
+		tier, _ := c.Flags().GetString("tier")
+		lang, _ := c.Flags().GetString("lang")
+		style, _ := c.Flags().GetString("style")
+		var out []string
+		for _, t := range cat.Select(tier, lang) {
+			p, ok := t.Parameter("db")
+			if !ok || (style != "" && t.Style != style) {
+				continue
+			}
+			for _, choice := range p.Choices {
+				if !slices.Contains(out, choice) {
+					out = append(out, choice)
+				}
+			}
+		}
+		return out, cobra.ShellCompDirectiveNoFileComp
+	})
 	policies := make([]string, len(writer.Policies))
 	for i, p := range writer.Policies {
 		policies[i] = string(p)
