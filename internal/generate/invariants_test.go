@@ -126,6 +126,12 @@ func checkFile(t *testing.T, f render.File) {
 	}
 }
 
+// awkwardModules are module names that are words the generated code
+// itself uses; none is reserved by a Go template.
+var awkwardModules = []any{"middleware", "statuses", "people", "order-items", "categories", "timestamps", "routes",
+	"contexts", "tests", "items", "inputs", "apps", "webs", "configs", "databases", "requests", "responses", "logs",
+	"times", "pages", "bodies", "routers", "usecases", "domains", "helpers"}
+
 // TestGoProjectsVet writes every Go template's output and runs go vet on
 // it, which also type-checks it against its pinned dependencies.
 func TestGoProjectsVet(t *testing.T) {
@@ -155,6 +161,13 @@ func TestGoProjectsVet(t *testing.T) {
 		for _, run := range tm.Runs {
 			t.Run(tm.ID+"@"+run.Name, func(t *testing.T) {
 				vet(t, generateRun(t, tm, "my-api", &run))
+			})
+		}
+		// Module names that read like the words the templates' own code
+		// uses (packages, files, helpers, fields) must still compile.
+		if _, ok := tm.Parameter("modules"); ok {
+			t.Run(tm.ID+"@awkward-modules", func(t *testing.T) {
+				vet(t, generateRun(t, tm, "my-api", &catalog.Run{Name: "awkward", Params: map[string]any{"modules": awkwardModules}}))
 			})
 		}
 	}
