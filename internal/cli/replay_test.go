@@ -60,11 +60,20 @@ func TestReplayIsByteIdentical(t *testing.T) {
 		t.Run(id, func(t *testing.T) {
 			base := t.TempDir()
 			first, second := filepath.Join(base, "first"), filepath.Join(base, "second")
-			run(t, "new", "replay-me", "--tier", tier, "--lang", lang, "--style", style, "--set", "port=4321", "--dir", first, "--no-input")
+			args := []string{"new", "replay-me", "--tier", tier, "--lang", lang, "--style", style, "--set", "port=4321", "--dir", first, "--no-input"}
+			if tier == "intermediate" {
+				// A choice and a list answer replay too.
+				args = append(args, "--db", "sqlite", "--modules", "invoices,order-items")
+			}
+			run(t, args...)
 			run(t, "new", "--config", filepath.Join(first, ".archgen.yaml"), "--dir", second, "--no-input")
 			a, b := snapshot(t, first), snapshot(t, second)
 			assert.Equal(t, a, b)
 			assert.Contains(t, a[".archgen.yaml"], "port: 4321")
+			if tier == "intermediate" {
+				assert.Contains(t, a[".archgen.yaml"], "db: sqlite")
+				assert.Contains(t, a[".archgen.yaml"], "- order-items")
+			}
 		})
 	}
 }
