@@ -146,12 +146,6 @@ func (r *composer) walk(dir string, data Data) error {
 	for _, e := range ents {
 		src := path.Join(dir, e.Name())
 		visit := func(d Data) error {
-			// The condition sees the item of an each, so that it can leave
-			// out some items.
-			ok, err := r.when(src, d)
-			if err != nil || !ok {
-				return err
-			}
 			if e.IsDir() {
 				return r.walk(src, d)
 			}
@@ -162,6 +156,13 @@ func (r *composer) walk(dir string, data Data) error {
 		}
 		list, fan := r.src.Each[src]
 		if !fan {
+			ok, err := r.when(src, data)
+			if err != nil {
+				return err
+			}
+			if !ok {
+				continue
+			}
 			if err := visit(data); err != nil {
 				return err
 			}
@@ -171,9 +172,21 @@ func (r *composer) walk(dir string, data Data) error {
 		if err != nil {
 			return fmt.Errorf("each %s: %w", src, err)
 		}
+		index := 0
 		for _, item := range items {
 			d := data
 			d.Item = naming.NewForms(item)
+			// The condition sees the item, so that it can leave some out;
+			// those do not count in .Index.
+			ok, err := r.when(src, d)
+			if err != nil {
+				return err
+			}
+			if !ok {
+				continue
+			}
+			index++
+			d.Index = index
 			if err := visit(d); err != nil {
 				return err
 			}

@@ -153,16 +153,20 @@ func TestEachFansOutOverAList(t *testing.T) {
 // so that it can leave some items out.
 func TestWhenSeesTheItemOfAnEach(t *testing.T) {
 	tree := fstest.MapFS{
-		"internal/{{.Item.Snake}}.go.tmpl": {Data: []byte("package {{.Item.Lower}}\n")},
+		"internal/{{.Item.Snake}}.go.tmpl": {Data: []byte("package {{.Item.Lower}} // {{.Index}}\n")},
 		"internal/user.go.tmpl":            {Data: []byte("package user\n")},
 	}
 	src := Source{Name: "t", FS: tree,
 		Each: map[string]string{"internal/{{.Item.Snake}}.go.tmpl": "modules"},
 		When: map[string]string{"internal/{{.Item.Snake}}.go.tmpl": `ne .Item.Plural.Kebab "users"`},
 	}
-	files, err := Render(Spec{Sources: []Source{src}}, composeData("sqlite", "users", "orders"))
+	files, err := Render(Spec{Sources: []Source{src}}, composeData("sqlite", "users", "orders", "invoices"))
 	require.NoError(t, err)
-	assert.Equal(t, map[string]string{"internal/order.go": "package order\n", "internal/user.go": "package user\n"}, byPath(files))
+	assert.Equal(t, map[string]string{
+		"internal/order.go":   "package order // 1\n",
+		"internal/invoice.go": "package invoice // 2\n",
+		"internal/user.go":    "package user\n",
+	}, byPath(files), ".Index counts the items the rule keeps")
 }
 
 // A tree or a partials directory with a false condition is left out whole;

@@ -55,6 +55,9 @@ type Data struct {
 	Commands    Commands
 	// Item is the current item inside an each fan-out.
 	Item naming.Forms
+	// Index is the 1-based position of Item among the copies the each
+	// renders: items its when rule leaves out are not counted.
+	Index int
 }
 
 // funcs is sprig's hermetic map (no clock, randomness or environment) and
