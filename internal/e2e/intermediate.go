@@ -10,11 +10,13 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"os"
 	"reflect"
 	"regexp"
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/archgen/archgen/internal/naming"
 )
@@ -774,4 +776,88 @@ func splitLabels(s string) []string {
 		out = append(out, s[start:])
 	}
 	return out
+}
+
+// checkRequestLog: a request's id is in the log line that ends it, a JSON
+// object with the contract's members, written to the server's standard
+// output (the log file at logPath).
+func checkRequestLog(ctx context.Context, c *client, logPath string) error {
+	id := fmt.Sprintf("e2e-log-probe-%d", c.seq+1)
+	c.seq++
+	path := "/api/v1/users/9223372036854775807"
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, c.base+path, http.NoBody)
+	if err != nil {
+		return err
+	}
+	req.Header.Set("X-Request-ID", id)
+	resp, err := c.http.Do(req)
+	if err != nil {
+		return fmt.Errorf("GET %s: %w", path, err)
+	}
+	_, _ = io.Copy(io.Discard, resp.Body)
+	_ = resp.Body.Close()
+	// The line is written once the answer is; give it a moment to land.
+	deadline := time.Now().Add(3 * time.Second)
+	for {
+		line, err := findLogLine(logPath, id)
+		if err != nil {
+			return err
+		}
+		if line != nil {
+			return checkLogLine(line, path)
+		}
+		if time.Now().After(deadline) {
+			return fmt.Errorf("GET %s with X-Request-ID %s: no JSON log line carries \"request_id\":%q", path, id, id)
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+}
+
+// findLogLine returns the JSON log line whose request_id is id and that
+// has a status (the request's last line), or nil.
+func findLogLine(logPath, id string) (map[string]any, error) {
+	data, err := os.ReadFile(logPath)
+	if err != nil {
+		return nil, err
+	}
+	for raw := range strings.SplitSeq(string(data), "\n") {
+		if !strings.Contains(raw, id) {
+			continue
+		}
+		var line map[string]any
+		if err := json.Unmarshal([]byte(raw), &line); err != nil {
+			return nil, fmt.Errorf("a log line of the request %s is not JSON: %s", id, clipText(raw))
+		}
+		if line["request_id"] == id && line["status"] != nil {
+			return line, nil
+		}
+	}
+	return nil, nil
+}
+
+// checkLogLine holds a request's log line to the contract: time, level,
+// msg, method, path, route, status and duration_ms.
+func checkLogLine(line map[string]any, path string) error {
+	var bad []string
+	for _, key := range []string{"time", "level", "msg", "method", "path", "route", "status", "duration_ms"} {
+		if _, ok := line[key]; !ok {
+			bad = append(bad, "no "+key)
+		}
+	}
+	if t, _ := line["time"].(string); !strings.HasSuffix(t, "Z") {
+		bad = append(bad, fmt.Sprintf("time %v is not RFC 3339 in UTC", line["time"]))
+	}
+	if lv := line["level"]; lv != "info" {
+		bad = append(bad, fmt.Sprintf("level %v, want info", lv))
+	}
+	if line["method"] != http.MethodGet || line["path"] != path || line["route"] != "/api/v1/users/{id}" {
+		bad = append(bad, fmt.Sprintf("method %v, path %v, route %v; want GET, %s, /api/v1/users/{id}", line["method"], line["path"], line["route"], path))
+	}
+	if st, _ := line["status"].(float64); st != http.StatusNotFound {
+		bad = append(bad, fmt.Sprintf("status %v, want 404", line["status"]))
+	}
+	if len(bad) > 0 {
+		return fmt.Errorf("the log line of a request breaks the contract: %s; line: %s", strings.Join(bad, "; "), clipJSON(line))
+	}
+	return nil
 }

@@ -84,6 +84,7 @@ func TestIntermediateMutants(t *testing.T) {
 		{"413 title", layer + "pkg/problem/problem.go.tmpl", `http.StatusRequestEntityTooLarge: "Content Too Large"`, `http.StatusRequestEntityTooLarge: "Payload Too Large"`, StepAPI, "Payload Too Large"},
 		{"default limit", layer + "pkg/request/request.go.tmpl", "DefaultLimit = 20", "DefaultLimit = 25", StepAPI, "limit 25"},
 		{"request ids kept whatever they hold", layer + "pkg/requestid/requestid.go.tmpl", "const maxLength = 128", "const maxLength = 1000", StepAPI, "x-request-id"},
+		{"log levels in upper case", layer + "pkg/logging/logging.go.tmpl", "strings.ToLower(l.String())", "strings.ToUpper(l.String())", StepAPI, "level INFO, want info"},
 		{"unknown paths counted under another route", layer + "pkg/middleware/middleware.go.tmpl", `const Unmatched = "unmatched"`, `const Unmatched = "other"`, StepAPI, `route="unmatched"`},
 	}
 	for _, c := range cases {

@@ -351,7 +351,7 @@ func (j *job) api(ctx context.Context, _ string) error {
 		return err
 	}
 	modules, _ := j.data.Params["modules"].([]string)
-	return checkIntermediate(ctx, j.client, modules)
+	return errors.Join(checkIntermediate(ctx, j.client, modules), checkRequestLog(ctx, j.client, j.srv.log.Name()))
 }
 
 // limits tries the limits of the contract.
