@@ -167,11 +167,19 @@ func describe(v any) string {
 	}
 }
 
-// Text writes a parameter value the way --set reads it back: a list as its
-// items joined by commas, anything else as itself.
+// Text writes a parameter value the way --set reads it back: a list (as
+// answers hold it, or as YAML decodes it) as its items joined by commas,
+// anything else as itself.
 func Text(v any) string {
-	if items, ok := v.([]string); ok {
+	switch items := v.(type) {
+	case []string:
 		return strings.Join(items, ",")
+	case []any:
+		parts := make([]string, len(items))
+		for i, item := range items {
+			parts[i] = fmt.Sprint(item)
+		}
+		return strings.Join(parts, ",")
 	}
 	return fmt.Sprint(v)
 }

@@ -169,15 +169,11 @@ func resources(modules []string) []resource {
 // item is a user or a module's item, with the fields of both.
 type item map[string]any
 
+// id is the item's id; every item is decoded with UseNumber.
 func (it item) id() int64 {
-	switch v := it["id"].(type) {
-	case json.Number:
-		n, _ := v.Int64()
-		return n
-	case float64:
-		return int64(v)
-	}
-	return 0
+	n, _ := it["id"].(json.Number)
+	id, _ := n.Int64()
+	return id
 }
 
 // itemPath is the path of one item.

@@ -136,16 +136,13 @@ func (j *job) generate(ctx context.Context, logPath string) error {
 func (j *job) services(ctx context.Context, logPath string) error {
 	var needed []string
 	for _, svc := range j.tmpl.Services {
-		if svc.When != "" {
-			out, err := render.Text(j.tmpl.ID+" service "+svc.Name, "{{if "+svc.When+"}}true{{end}}", j.data)
-			if err != nil {
-				return err
-			}
-			if string(out) != "true" {
-				continue
-			}
+		ok, err := render.Holds(j.tmpl.ID+" service "+svc.Name, svc.When, j.data)
+		if err != nil {
+			return err
 		}
-		needed = append(needed, svc.Name)
+		if ok {
+			needed = append(needed, svc.Name)
+		}
 	}
 	if len(needed) == 0 {
 		return errNothing
@@ -417,15 +414,7 @@ func runSet(run *catalog.Run) []string {
 	}
 	var set []string
 	for _, k := range slices.Sorted(maps.Keys(run.Params)) {
-		v := run.Params[k]
-		if items, ok := v.([]any); ok {
-			parts := make([]string, len(items))
-			for i, item := range items {
-				parts[i] = fmt.Sprint(item)
-			}
-			v = strings.Join(parts, ",")
-		}
-		set = append(set, fmt.Sprintf("%s=%v", k, v))
+		set = append(set, k+"="+catalog.Text(run.Params[k]))
 	}
 	return set
 }

@@ -63,7 +63,7 @@ func Render(spec Spec, data Data) ([]File, error) {
 	for i := range spec.Sources {
 		r.src = &spec.Sources[i]
 		r.srcIdx = i
-		ok, err := r.holds(r.src.Name, r.src.If, data)
+		ok, err := r.set.Holds(r.src.Name, r.src.If, data)
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", r.src.Name, err)
 		}
@@ -102,7 +102,7 @@ var defineRe = regexp.MustCompile(`\{\{-?\s*(?:define|block)\s+"([^"]+)"`)
 func (r *composer) partials(data Data) error {
 	defined := map[string]string{}
 	for _, p := range r.spec.Partials {
-		ok, err := r.holds(p.Name, p.If, data)
+		ok, err := r.set.Holds(p.Name, p.If, data)
 		if err != nil {
 			return fmt.Errorf("%s: %w", p.Name, err)
 		}
@@ -196,23 +196,11 @@ func (r *composer) walk(dir string, data Data) error {
 }
 
 func (r *composer) when(src string, data Data) (bool, error) {
-	ok, err := r.holds(r.src.Name+"/"+src, r.src.When[src], data)
+	ok, err := r.set.Holds(r.src.Name+"/"+src, r.src.When[src], data)
 	if err != nil {
 		return false, fmt.Errorf("when %s: %w", src, err)
 	}
 	return ok, nil
-}
-
-// holds evaluates a condition, a template pipeline over data; "" holds.
-func (r *composer) holds(name, cond string, data Data) (bool, error) {
-	if cond == "" {
-		return true, nil
-	}
-	out, err := r.set.Text("when "+name, "{{if "+cond+"}}true{{end}}", data)
-	if err != nil {
-		return false, err
-	}
-	return string(out) == "true", nil
 }
 
 func listParam(data Data, name string) ([]string, error) {

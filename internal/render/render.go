@@ -94,9 +94,27 @@ func Text(name, text string, data any) ([]byte, error) {
 	return NewSet().Text(name, text, data)
 }
 
+// Holds evaluates a condition with a fresh Set; see Set.Holds.
+func Holds(name, cond string, data any) (bool, error) {
+	return NewSet().Holds(name, cond, data)
+}
+
 // Path renders a templated path with a fresh Set; see Set.Path.
 func Path(src string, data any) (string, error) {
 	return NewSet().Path(src, data)
+}
+
+// Holds evaluates a condition, a template pipeline over data such as
+// `eq .Params.db "postgres"` (the when of a manifest); "" holds.
+func (s *Set) Holds(name, cond string, data any) (bool, error) {
+	if cond == "" {
+		return true, nil
+	}
+	out, err := s.Text(name, "{{if "+cond+"}}true{{end}}", data)
+	if err != nil {
+		return false, err
+	}
+	return string(out) == "true", nil
 }
 
 // Text executes one template text. A later text of the same name replaces
