@@ -27,5 +27,7 @@ export function loggerOptions(level: LogLevel): LoggerOptions {
 
 /** A logger writing to destination (standard output by default). */
 export function createLogger(level: LogLevel, destination?: DestinationStream): Logger {
-  return destination === undefined ? pino(loggerOptions(level)) : pino(loggerOptions(level), destination);
+  return destination === undefined
+    ? pino(loggerOptions(level))
+    : pino(loggerOptions(level), destination);
 }

@@ -6,10 +6,16 @@ describe("HttpMetrics", () => {
     m.observe("get", "/api/v1/users/{id}", 404, 0.003);
     m.observe("GET", UNMATCHED, 404, 0.2);
     const text = await m.metrics();
-    expect(text).toContain('http_requests_total{method="GET",route="/api/v1/users/{id}",status="404"} 1');
+    expect(text).toContain(
+      'http_requests_total{method="GET",route="/api/v1/users/{id}",status="404"} 1',
+    );
     expect(text).toContain('http_requests_total{method="GET",route="unmatched",status="404"} 1');
-    expect(text).toContain('http_request_duration_seconds_bucket{le="0.005",method="GET",route="/api/v1/users/{id}",status="404"} 1');
-    expect(text).toContain('http_request_duration_seconds_bucket{le="10",method="GET",route="unmatched",status="404"} 1');
+    expect(text).toContain(
+      'http_request_duration_seconds_bucket{le="0.005",method="GET",route="/api/v1/users/{id}",status="404"} 1',
+    );
+    expect(text).toContain(
+      'http_request_duration_seconds_bucket{le="10",method="GET",route="unmatched",status="404"} 1',
+    );
     expect(m.contentType).toMatch(/^text\/plain; version=0\.0\.4/);
   });
 

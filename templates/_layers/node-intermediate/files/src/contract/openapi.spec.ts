@@ -28,7 +28,9 @@ describe("loadOpenApi", () => {
   });
 
   it("gives each path the methods the document lists, HEAD with GET", () => {
-    const allow = allowedMethods({ paths: { "/a": { get: {}, post: {}, parameters: [] }, "/b": { delete: {} } } });
+    const allow = allowedMethods({
+      paths: { "/a": { get: {}, post: {}, parameters: [] }, "/b": { delete: {} } },
+    });
     expect(allow.get("/a")).toEqual(["GET", "HEAD", "POST"]);
     expect(allow.get("/b")).toEqual(["DELETE"]);
   });

@@ -30,7 +30,7 @@ export function loadOpenApi(file: string = OPENAPI_PATH): Record<string, unknown
 
 /** The operations of a document: every method of every path, upper-case methods. */
 export function openApiOperations(doc: Record<string, unknown>): Operation[] {
-  const paths = doc["paths"];
+  const paths = doc.paths;
   if (typeof paths !== "object" || paths === null) {
     return [];
   }
@@ -45,7 +45,9 @@ export function openApiOperations(doc: Record<string, unknown>): Operation[] {
       }
     }
   }
-  return operations.sort((a, b) => a.path.localeCompare(b.path) || a.method.localeCompare(b.method));
+  return operations.sort(
+    (a, b) => a.path.localeCompare(b.path) || a.method.localeCompare(b.method),
+  );
 }
 
 /** The methods the document gives each path, for the Allow header of a 405. */

@@ -14,11 +14,21 @@ import {
 
 describe("problemBody", () => {
   it("spells every status the contract's way", () => {
-    const cases: Array<[HttpProblem, number, string, string]> = [
-      [badRequest([{ pointer: "#/name", detail: "is required" }]), 400, "Bad Request", "The request is invalid; see errors."],
+    const cases: [HttpProblem, number, string, string][] = [
+      [
+        badRequest([{ pointer: "#/name", detail: "is required" }]),
+        400,
+        "Bad Request",
+        "The request is invalid; see errors.",
+      ],
       [notFoundItem("order-item", "7"), 404, "Not Found", "No order-item has the id 7."],
       [notFoundPath(), 404, "Not Found", "There is nothing at this path."],
-      [methodNotAllowed(["GET", "HEAD"]), 405, "Method Not Allowed", "The method is not allowed here; see the Allow header."],
+      [
+        methodNotAllowed(["GET", "HEAD"]),
+        405,
+        "Method Not Allowed",
+        "The method is not allowed here; see the Allow header.",
+      ],
       [conflictEmail(), 409, "Conflict", "A user with this email already exists."],
       [tooLarge(), 413, "Content Too Large", "The request body is larger than 1 MiB."],
       [internalError(), 500, "Internal Server Error", "An unexpected error occurred."],
@@ -26,7 +36,13 @@ describe("problemBody", () => {
     ];
     for (const [p, status, title, detail] of cases) {
       const body = problemBody(p, "/api/v1/users?page=2");
-      expect(body).toMatchObject({ type: "about:blank", status, title, detail, instance: "/api/v1/users" });
+      expect(body).toMatchObject({
+        type: "about:blank",
+        status,
+        title,
+        detail,
+        instance: "/api/v1/users",
+      });
       expect("errors" in body).toBe(status === 400);
     }
   });

@@ -7,8 +7,7 @@ export const PROBLEM_CONTENT_TYPE = "application/problem+json";
 
 /** One invalid part of a request: a body field or a query/path parameter. */
 export type FieldError =
-  | { pointer: string; detail: string }
-  | { parameter: string; detail: string };
+  { pointer: string; detail: string } | { parameter: string; detail: string };
 
 /** The body of a problem answer. */
 export interface Problem {

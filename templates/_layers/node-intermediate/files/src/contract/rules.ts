@@ -87,7 +87,12 @@ export function parsePaging(rawUrl: string): Paging | FieldError[] {
   return { page, limit };
 }
 
-function param(params: URLSearchParams, name: string, def: number, max: number): number | undefined {
+function param(
+  params: URLSearchParams,
+  name: string,
+  def: number,
+  max: number,
+): number | undefined {
   const values = params.getAll(name);
   if (values.length === 0) {
     return def;
@@ -106,7 +111,8 @@ export type Checked = { value: string } | { rule: string };
 // White space as Unicode defines it (Go's unicode.IsSpace), trimmed from both
 // ends of every string field. It differs from String.prototype.trim, which
 // keeps U+0085 and removes U+FEFF.
-const SPACE = "[\\t\\n\\v\\f\\r \\u0085\\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000]";
+const SPACE =
+  "[\\t\\n\\v\\f\\r \\u0085\\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000]";
 const SURROUNDING_SPACE = new RegExp(`^${SPACE}+|${SPACE}+$`, "gu");
 
 /** Returns s without surrounding white space. */
@@ -116,16 +122,14 @@ export function trimSpace(s: string): string {
 
 /** The number of Unicode code points in s. */
 function length(s: string): number {
-  let n = 0;
-  for (const _ of s) {
-    n++;
-  }
-  return n;
+  return Array.from(s).length;
 }
 
-// Control characters, U+0000 to U+001F and U+007F.
+// Control characters, U+0000 to U+001F and U+007F: matching them is the point.
+// eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u001f\u007f]/u;
 // The same but tab, line feed and carriage return, which a description may hold.
+// eslint-disable-next-line no-control-regex
 const CONTROL_BUT_LINES = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/u;
 
 // The address syntax browsers use for <input type="email">, ASCII only.
@@ -196,7 +200,11 @@ export function isJsonContentType(value: string | undefined): boolean {
       return false;
     }
     const key = p.slice(0, eq).trim().toLowerCase();
-    const val = p.slice(eq + 1).trim().replace(/^"(.*)"$/, "$1").toLowerCase();
+    const val = p
+      .slice(eq + 1)
+      .trim()
+      .replace(/^"(.*)"$/, "$1")
+      .toLowerCase();
     return key === "charset" && val === "utf-8";
   });
 }

@@ -5,11 +5,20 @@ import { Writable } from "node:stream";
 import { createLogger } from "./logger";
 import { SERVER_TIMEOUTS, gracefulStop, tuneServer } from "./server";
 
-const silent = createLogger("error", new Writable({ write: (_c, _e, cb) => cb() }));
+const silent = createLogger(
+  "error",
+  new Writable({
+    write: (_c, _e, cb) => {
+      cb();
+    },
+  }),
+);
 
 function listen(server: Server): Promise<number> {
   return new Promise((resolve) => {
-    server.listen(0, "127.0.0.1", () => resolve((server.address() as AddressInfo).port));
+    server.listen(0, "127.0.0.1", () => {
+      resolve((server.address() as AddressInfo).port);
+    });
   });
 }
 
@@ -19,7 +28,9 @@ function get(port: number, path: string): Promise<{ res: IncomingMessage; body: 
       let body = "";
       res.setEncoding("utf8");
       res.on("data", (chunk: string) => (body += chunk));
-      res.on("end", () => resolve({ res, body }));
+      res.on("end", () => {
+        resolve({ res, body });
+      });
     })
       .on("error", reject)
       .end();

@@ -37,7 +37,11 @@ export function tuneServer(server: Server): void {
  * closes idle keep-alive connections, then runs closeOthers (the database)
  * and resolves. Connections still open after SHUTDOWN_TIMEOUT_MS are closed.
  */
-export function gracefulStop(server: Server, closeOthers: () => Promise<void>, logger: Logger): () => Promise<void> {
+export function gracefulStop(
+  server: Server,
+  closeOthers: () => Promise<void>,
+  logger: Logger,
+): () => Promise<void> {
   let closing = false;
   const inFlight = new Set<ServerResponse>();
   server.prependListener("request", (_req, res) => {
@@ -61,7 +65,9 @@ export function gracefulStop(server: Server, closeOthers: () => Promise<void>, l
       // arrived waits in the event loop; closing it at once would reset that
       // request, so idle connections are closed a moment later, and again
       // until none is left.
-      const sweep = setInterval(() => server.closeIdleConnections(), IDLE_SWEEP_MS);
+      const sweep = setInterval(() => {
+        server.closeIdleConnections();
+      }, IDLE_SWEEP_MS);
       const deadline = setTimeout(() => {
         logger.warn("shutdown timed out, closing the remaining connections");
         server.closeAllConnections();
