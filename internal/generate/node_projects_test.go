@@ -1,0 +1,139 @@
+package generate
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"io/fs"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/require"
+
+	"github.com/archgen/archgen/internal/catalog"
+	"github.com/archgen/archgen/internal/render"
+	"github.com/archgen/archgen/internal/writer"
+)
+
+// awkwardNodeModules are module names that are words the Node templates'
+// own code uses (directories, classes, helpers, globals); a template's
+// reserved names are left out of its list.
+var awkwardNodeModules = []string{"middlewares", "statuses", "people", "order-items", "categories", "entities",
+	"dtos", "filters", "guards", "pipes", "interceptors", "controllers", "services", "repositories", "models",
+	"routes", "plugins", "schemas", "types", "errors", "promises", "dates", "records", "maps", "requests",
+	"responses", "servers", "tests", "items", "pages", "bodies", "logs", "objects", "strings", "numbers"}
+
+// TestNodeProjectsTypecheck writes every TypeScript template's output, with
+// its default answers, the answer sets of its end-to-end runs and awkward
+// module names, and type-checks it with its own pinned TypeScript (tsc
+// --noEmit). The dependencies are installed once per lockfile with npm ci
+// into the user's cache directory and linked into each project.
+func TestNodeProjectsTypecheck(t *testing.T) {
+	if testing.Short() {
+		t.Skip("installing the Node templates' dependencies needs the npm registry; skipped with -short")
+	}
+	if _, err := exec.LookPath("npm"); err != nil {
+		if os.Getenv("CI") != "" {
+			t.Fatal("npm is not installed (CI=true: this is a failure, not a skip)")
+		}
+		t.Skip("npm is not installed")
+	}
+	for _, tm := range loadCatalog(t).All() {
+		if tm.Lang != "node" {
+			continue
+		}
+		defaults := generateDefault(t, tm, "my-api", "")
+		if fileOf(defaults, "tsconfig.json") == nil {
+			continue // a JavaScript template: nothing to type-check
+		}
+		modules := nodeModules(t, defaults)
+		check := func(t *testing.T, files []render.File) {
+			dir := filepath.Join(t.TempDir(), "p")
+			plan, err := writer.NewPlan(dir, files, false)
+			require.NoError(t, err)
+			require.NoError(t, plan.Write(context.Background()))
+			require.NoError(t, os.Symlink(modules, filepath.Join(dir, "node_modules")))
+			ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
+			defer cancel()
+			cmd := exec.CommandContext(ctx, filepath.Join(dir, "node_modules", ".bin", "tsc"), "--noEmit", "-p", "tsconfig.json")
+			cmd.Dir = dir
+			out, err := cmd.CombinedOutput()
+			require.NoError(t, err, "tsc --noEmit in %s:\n%s", dir, out)
+		}
+		t.Run(tm.ID, func(t *testing.T) { check(t, defaults) })
+		for _, run := range tm.Runs {
+			t.Run(tm.ID+"@"+run.Name, func(t *testing.T) {
+				check(t, generateRun(t, tm, "my-api", &run))
+			})
+		}
+		if p, ok := tm.Parameter("modules"); ok {
+			var names []any
+			for _, m := range awkwardNodeModules {
+				if _, err := p.Parse(m); err == nil { // not reserved by the template
+					names = append(names, m)
+				}
+			}
+			require.Greater(t, len(names), len(awkwardNodeModules)/2, "%s reserves most awkward names", tm.ID)
+			t.Run(tm.ID+"@awkward-modules", func(t *testing.T) {
+				check(t, generateRun(t, tm, "my-api", &catalog.Run{Name: "awkward", Params: map[string]any{"modules": names}}))
+			})
+		}
+	}
+}
+
+// fileOf returns the file of files at path p, or nil.
+func fileOf(files []render.File, p string) *render.File {
+	for i := range files {
+		if files[i].Path == p {
+			return &files[i]
+		}
+	}
+	return nil
+}
+
+// nodeModules returns a node_modules directory holding what the project's
+// package.json and package-lock.json pin, installed by npm ci on first use
+// and kept in the user's cache directory under the lockfile's digest.
+func nodeModules(t *testing.T, files []render.File) string {
+	t.Helper()
+	manifest, lock := fileOf(files, "package.json"), fileOf(files, "package-lock.json")
+	require.NotNil(t, manifest, "the project has no package.json")
+	require.NotNil(t, lock, "the project has no package-lock.json")
+	sum := sha256.New()
+	sum.Write(manifest.Content)
+	sum.Write([]byte{0})
+	sum.Write(lock.Content)
+	cache, err := os.UserCacheDir()
+	require.NoError(t, err)
+	dir := filepath.Join(cache, "archgen-test", "node", hex.EncodeToString(sum.Sum(nil))[:16])
+	modules := filepath.Join(dir, "node_modules")
+	if _, err := os.Stat(filepath.Join(modules, ".package-lock.json")); err == nil {
+		return modules
+	} else if !errors.Is(err, fs.ErrNotExist) {
+		require.NoError(t, err)
+	}
+	require.NoError(t, os.MkdirAll(filepath.Dir(dir), 0o755))
+	tmp, err := os.MkdirTemp(filepath.Dir(dir), "install-")
+	require.NoError(t, err)
+	defer os.RemoveAll(tmp)
+	require.NoError(t, os.WriteFile(filepath.Join(tmp, "package.json"), manifest.Content, 0o644))
+	require.NoError(t, os.WriteFile(filepath.Join(tmp, "package-lock.json"), lock.Content, 0o644))
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Minute)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, "npm", "ci", "--no-audit", "--no-fund")
+	cmd.Dir = tmp
+	out, err := cmd.CombinedOutput()
+	require.NoError(t, err, "npm ci in %s:\n%s", tmp, out)
+	// Another test process may have finished the same install meanwhile;
+	// either copy is good.
+	if err := os.Rename(tmp, dir); err != nil && !errors.Is(err, fs.ErrExist) {
+		if _, statErr := os.Stat(modules); statErr != nil {
+			require.NoError(t, err)
+		}
+	}
+	return modules
+}
