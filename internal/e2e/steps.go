@@ -75,7 +75,7 @@ func (j *job) steps() []step {
 		{name: StepToolchain, run: j.toolchain},
 		{name: StepGenerate, timeout: generateTimeout, run: j.generate},
 		{name: StepServices, run: j.services},
-		{name: StepInstall, timeout: s.StepTimeout, run: j.command(func() string { return j.cmds.Install })},
+		{name: StepInstall, timeout: s.StepTimeout, run: j.install},
 		{name: StepVerify, timeout: s.StepTimeout, run: j.command(func() string { return j.cmds.Verify })},
 		{name: StepBuild, timeout: s.StepTimeout, run: j.command(func() string { return j.cmds.Build })},
 		{name: StepMigrate, timeout: s.StepTimeout, run: j.command(func() string { return j.cmds.Migrate })},
