@@ -1,0 +1,63 @@
+/**
+ * What every answer carries and what every request leaves behind: the
+ * X-Request-ID and X-Content-Type-Options headers, the request's log line
+ * (method, path, route, status, duration_ms; Fastify's child logger adds
+ * request_id) and the contract's metrics, labelled with the route as the
+ * document writes it or "unmatched".
+ */
+
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import fp from "fastify-plugin";
+
+import { type HttpMetrics, UNMATCHED, openApiRoute } from "../contract/metrics";
+import { instanceOf } from "../contract/problem";
+
+export interface ObservabilityOptions {
+  metrics: HttpMetrics;
+}
+
+/** The route label of a request: its route as the document writes it, or unmatched. */
+export function routeOf(request: FastifyRequest): string {
+  const url = request.routeOptions.url;
+  if (url !== undefined && url !== "") {
+    return openApiRoute(url);
+  }
+  return request.documentPath ?? UNMATCHED;
+}
+
+function setHeaders(request: FastifyRequest, reply: FastifyReply): void {
+  reply.header("x-request-id", request.id);
+  reply.header("x-content-type-options", "nosniff");
+}
+
+export const observabilityPlugin = fp(
+  (app: FastifyInstance, { metrics }: ObservabilityOptions, done: (err?: Error) => void) => {
+    app.addHook("onRequest", (request, reply, next) => {
+      setHeaders(request, reply);
+      next();
+    });
+    // Again before sending, so that an answer written after an error carries them too.
+    app.addHook("onSend", (request, reply, payload, next) => {
+      setHeaders(request, reply);
+      next(null, payload);
+    });
+    app.addHook("onResponse", (request, reply, next) => {
+      const route = routeOf(request);
+      const seconds = reply.elapsedTime / 1000;
+      metrics.observe(request.method, route, reply.statusCode, seconds);
+      request.log.info(
+        {
+          method: request.method,
+          path: instanceOf(request.raw.url ?? "/"),
+          route,
+          status: reply.statusCode,
+          duration_ms: Math.round(reply.elapsedTime * 1000) / 1000,
+        },
+        "request completed",
+      );
+      next();
+    });
+    done();
+  },
+  { name: "observability", dependencies: ["errors"] },
+);
