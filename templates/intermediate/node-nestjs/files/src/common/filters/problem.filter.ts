@@ -1,0 +1,112 @@
+/**
+ * The one exception filter of the application: every error, whoever throws
+ * it (a controller, a pipe, a guard, a middleware, Nest's router or Express),
+ * is answered as the contract's RFC 9457 problem detail. Anything that is not
+ * a known HTTP refusal is a 500 whose cause goes to the log with the request
+ * id, never to the client.
+ */
+
+import { Catch, HttpException, type ArgumentsHost, type ExceptionFilter } from "@nestjs/common";
+import type { Request, Response } from "express";
+import { InjectPinoLogger, PinoLogger } from "nestjs-pino";
+
+import {
+  HttpProblem,
+  badRequest,
+  PROBLEM_CONTENT_TYPE,
+  internalError,
+  notFoundPath,
+  problemBody,
+  tooLarge,
+} from "../../contract/problem";
+import { idError } from "../../contract/rules";
+import { requestContextOf } from "../http/request-context";
+import { notAnObject } from "../middleware/json-body.middleware";
+
+/** Reason phrases of the statuses only optional parts of the application answer (the API-key guard). */
+const EXTRA_TITLES: Readonly<Record<number, string>> = { 401: "Unauthorized", 403: "Forbidden" };
+
+@Catch()
+export class ProblemFilter implements ExceptionFilter {
+  constructor(@InjectPinoLogger(ProblemFilter.name) private readonly logger: PinoLogger) {}
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    const req = http.getRequest<Request>();
+    const res = http.getResponse<Response>();
+    const problem = this.toProblem(exception, req);
+    if (res.headersSent) {
+      // Too late for a problem detail: end the connection so that the client
+      // sees the answer is broken rather than waiting for the rest of it.
+      res.destroy();
+      return;
+    }
+    const body = problemBody(problem, req.originalUrl);
+    body.title = EXTRA_TITLES[problem.status] ?? body.title;
+    res.status(problem.status);
+    for (const [name, value] of Object.entries(problem.headers)) {
+      res.setHeader(name, value);
+    }
+    if (problem.status === 413) {
+      // The rest of the body is never read: the connection cannot be reused.
+      res.setHeader("Connection", "close");
+    }
+    res.setHeader("Content-Type", PROBLEM_CONTENT_TYPE);
+    res.send(JSON.stringify(body));
+  }
+
+  /** The problem detail that answers exception. */
+  private toProblem(exception: unknown, req: Request): HttpProblem {
+    if (exception instanceof HttpProblem) {
+      return exception;
+    }
+    if (exception instanceof HttpException) {
+      // Nest's own refusals: its router's 404 for a path no controller has.
+      switch (exception.getStatus()) {
+        case 404:
+          return notFoundPath();
+        case 413:
+          return tooLarge();
+        case 400:
+          return malformedRequest(req);
+      }
+    } else if (clientErrorStatus(exception) === 400) {
+      return malformedRequest(req);
+    }
+    this.logger.error({ err: exception }, "unexpected error");
+    return internalError();
+  }
+}
+
+/**
+ * The problem of a request Express or Nest refused as malformed before the
+ * application saw it: a path segment with a malformed percent-escape (the
+ * id's 400, or a 404 for a path the document does not list), else a body.
+ */
+function malformedRequest(req: Request): HttpProblem {
+  const match = requestContextOf(req)?.match;
+  if (match === undefined) {
+    return notFoundPath();
+  }
+  return match.params.id !== undefined && !decodable(match.params.id)
+    ? badRequest([idError()])
+    : notAnObject();
+}
+
+function decodable(segment: string): boolean {
+  try {
+    decodeURIComponent(segment);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The status of an http-errors style error Express raised, if any. */
+function clientErrorStatus(err: unknown): number | undefined {
+  if (typeof err === "object" && err !== null && "status" in err && "expose" in err) {
+    const { status } = err;
+    return typeof status === "number" && status >= 400 && status < 500 ? status : undefined;
+  }
+  return undefined;
+}
