@@ -31,6 +31,7 @@ export async function createApp(config: Config, logger: Logger): Promise<NestExp
     AppModule.register(config, { logger, metrics, document }),
     new ExpressAdapter(server),
     // The body is read by JsonBodyMiddleware, with the contract's limits.
+    // eslint-disable-next-line @typescript-eslint/no-unsafe-class-instance-assignment -- Nest types its options as a class; its documentation passes a literal
     { bodyParser: false, bufferLogs: true, abortOnError: false },
   );
   app.useLogger(app.get(NestPinoLogger));

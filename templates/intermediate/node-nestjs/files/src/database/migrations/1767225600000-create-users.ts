@@ -9,7 +9,7 @@ export class CreateUsers1767225600000 implements MigrationInterface {
   name = "CreateUsers1767225600000";
 
   async up(queryRunner: QueryRunner): Promise<void> {
-    if (queryRunner.connection.options.type === "postgres") {
+    if (queryRunner.dataSource.options.type === "postgres") {
       await queryRunner.query(`CREATE TABLE users (
         id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
         name text NOT NULL,

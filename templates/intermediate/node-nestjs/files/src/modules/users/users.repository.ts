@@ -9,6 +9,7 @@ import type { Repository } from "typeorm";
 
 import { offsetOf, type Paging } from "../../contract/rules";
 import { isUniqueViolation } from "../../database/errors";
+import { withStringId } from "../../database/ids";
 import { UserEntity } from "./entities/user.entity";
 
 /** A user to insert: the service sets the timestamps. */
@@ -89,10 +90,4 @@ export class TypeOrmUsersRepository extends UsersRepository {
     const result = await this.users.delete({ id });
     return result.affected !== 0;
   }
-}
-
-/** The user with its id as a decimal string, whatever the driver gave (pg a string, SQLite a number). */
-function withStringId(user: UserEntity): UserEntity {
-  user.id = String(user.id);
-  return user;
 }
