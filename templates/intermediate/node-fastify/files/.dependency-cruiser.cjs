@@ -39,7 +39,13 @@ module.exports = {
       comment: "A repository stores and loads; it knows nothing above it.",
       severity: "error",
       from: { path: "(^|/)src/modules/[^/]+/[^/]+\\.repository\\.ts$" },
-      to: { path: ["(^|/)src/modules/[^/]+/[^/]+\\.(service|routes|schemas)\\.ts$", "(^|/)src/plugins/", "(^|/)src/app\\.ts$"] },
+      to: {
+        path: [
+          "(^|/)src/modules/[^/]+/[^/]+\\.(service|routes|schemas)\\.ts$",
+          "(^|/)src/plugins/",
+          "(^|/)src/app\\.ts$",
+        ],
+      },
     },
     {
       name: "modules-apart",

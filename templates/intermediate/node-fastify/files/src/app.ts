@@ -6,7 +6,12 @@
 
 import swagger from "@fastify/swagger";
 import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
-import Fastify, { type FastifyBaseLogger, type FastifyInstance, type RawServerDefault } from "fastify";
+import Fastify, {
+  LogController,
+  type FastifyBaseLogger,
+  type FastifyInstance,
+  type RawServerDefault,
+} from "fastify";
 import type { IncomingMessage, ServerResponse } from "node:http";
 
 import type { HttpMetrics } from "./contract/metrics";
@@ -21,7 +26,13 @@ import { operationsPlugin } from "./plugins/operations";
 import { validationPlugin } from "./plugins/validation";
 
 /** The application's Fastify instance, typed by its TypeBox route schemas. */
-export type App = FastifyInstance<RawServerDefault, IncomingMessage, ServerResponse, FastifyBaseLogger, TypeBoxTypeProvider>;
+export type App = FastifyInstance<
+  RawServerDefault,
+  IncomingMessage,
+  ServerResponse,
+  FastifyBaseLogger,
+  TypeBoxTypeProvider
+>;
 
 export interface AppDeps {
   /** The pino logger (src/contract/logger.ts); each request logs through a child carrying request_id. */
@@ -38,9 +49,12 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   const paths = new DocumentPaths(allowedMethods(deps.document));
   const app = Fastify({
     loggerInstance: deps.logger,
-    // The request's one log line is the observability plugin's.
-    disableRequestLogging: true,
-    requestIdLogLabel: "request_id",
+    // The request's one log line is the observability plugin's; the
+    // request's logger carries its id as request_id.
+    logController: new LogController({
+      disableRequestLogging: true,
+      requestIdLogLabel: "request_id",
+    }),
     genReqId: (req) => requestIdFromRaw(req.rawHeaders),
     bodyLimit: MAX_BODY_BYTES,
     // While stopping, requests on open connections are still answered;
@@ -68,7 +82,11 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   await app.register(bodyPlugin);
   await app.register(errorsPlugin, { paths });
   await app.register(observabilityPlugin, { metrics: deps.metrics });
-  await app.register(operationsPlugin, { metrics: deps.metrics, ping: deps.ping, document: deps.document });
+  await app.register(operationsPlugin, {
+    metrics: deps.metrics,
+    ping: deps.ping,
+    document: deps.document,
+  });
   await registerModules(app, deps.services);
   await app.ready();
   return app;

@@ -1,7 +1,7 @@
 /**
  * The entry point: `node dist/main.js` serves the API, `node dist/main.js
  * migrate` applies the database migrations (the server never migrates on
- * start), `node dist/main.js healthcheck` asks the running server's /health
+ * start), `node dist/main.js healthcheck` asks the running server's /ready
  * and exits 0 or 1 (for container health checks; the image has no curl).
  */
 
@@ -17,7 +17,11 @@ import { databaseServices } from "./modules";
 
 async function serve(config: Config): Promise<void> {
   const logger = createLogger(config.logLevel);
-  const database = openDatabase(config, { onError: (err) => logger.warn({ err }, "idle database connection failed") });
+  const database = openDatabase(config, {
+    onError: (err) => {
+      logger.warn({ err }, "idle database connection failed");
+    },
+  });
   const app = await buildApp({
     logger,
     metrics: new HttpMetrics(),
@@ -39,19 +43,22 @@ async function migrate(config: Config): Promise<void> {
   const database = openDatabase(config);
   try {
     const applied = await migrateToLatest(database);
-    logger.info({ applied, database: redact(config.databaseUrl) }, applied.length === 0 ? "nothing to migrate" : "migrated");
+    logger.info(
+      { applied, database: redact(config.databaseUrl) },
+      applied.length === 0 ? "nothing to migrate" : "migrated",
+    );
   } finally {
     await database.close();
   }
 }
 
 async function healthcheck(config: Config): Promise<void> {
-  const host = config.host === "0.0.0.0" || config.host === "::" ? "127.0.0.1" : config.host;
-  const response = await fetch(`http://${host.includes(":") ? `[${host}]` : host}:${config.port}/health`, {
-    signal: AbortSignal.timeout(3000),
-  });
+  // A server listening on every address answers on the loopback one.
+  const host = ["0.0.0.0", "::"].includes(config.host) ? "127.0.0.1" : config.host;
+  const origin = `http://${host.includes(":") ? `[${host}]` : host}:${String(config.port)}`;
+  const response = await fetch(`${origin}/ready`, { signal: AbortSignal.timeout(3000) });
   if (!response.ok) {
-    throw new Error(`/health answered ${response.status}`);
+    throw new Error(`/ready answered ${String(response.status)}`);
   }
 }
 

@@ -8,8 +8,8 @@
 
 import { Type, type TSchema } from "@sinclair/typebox";
 
-/** The largest id, 2^63 - 1 (a JSON number in the document). */
-const MAX_ID = 9223372036854775807;
+/** The largest id, 2^63 - 1, as the document writes it (a JSON number, so a double here). */
+const MAX_ID = 2 ** 63 - 1;
 
 /**
  * An id as answered: a 64-bit integer. Records keep ids as decimal strings;
@@ -46,8 +46,12 @@ export const IdParamsSchema = Type.Object({
  * parameter.
  */
 export const PagingQuerySchema = Type.Object({
-  page: Type.Optional(Type.Unsafe<string>({ type: "integer", minimum: 1, maximum: 2147483647, default: 1 })),
-  limit: Type.Optional(Type.Unsafe<string>({ type: "integer", minimum: 1, maximum: 100, default: 20 })),
+  page: Type.Optional(
+    Type.Unsafe<string>({ type: "integer", minimum: 1, maximum: 2147483647, default: 1 }),
+  ),
+  limit: Type.Optional(
+    Type.Unsafe<string>({ type: "integer", minimum: 1, maximum: 100, default: 20 }),
+  ),
 });
 
 /** A timestamp as answered: RFC 3339, UTC, milliseconds. */
@@ -90,7 +94,10 @@ export const ProblemSchema = Type.Object({
 });
 
 /** The body of /health and /ready. */
-export const HealthSchema = Type.Object({ status: Type.Literal("ok") }, { additionalProperties: false });
+export const HealthSchema = Type.Object(
+  { status: Type.Literal("ok") },
+  { additionalProperties: false },
+);
 
 /** Describes an error answer of a route: a problem detail. */
 function problem(description: string) {

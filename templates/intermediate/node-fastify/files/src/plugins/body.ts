@@ -35,18 +35,26 @@ export const bodyPlugin = fp(
   (app: FastifyInstance, _options: object, done: (err?: Error) => void) => {
     app.removeAllContentTypeParsers();
     const options = { parseAs: "buffer", bodyLimit: MAX_BODY_BYTES } as const;
-    app.addContentTypeParser("application/json", options, (request: FastifyRequest, body: Buffer, parsed: Done) => {
-      try {
-        parsed(null, parseJsonBody(request.headers["content-type"], body));
-      } catch (err) {
-        parsed(err as Error);
-      }
-    });
+    app.addContentTypeParser(
+      "application/json",
+      options,
+      (request: FastifyRequest, body: Buffer, parsed: Done) => {
+        try {
+          parsed(null, parseJsonBody(request.headers["content-type"], body));
+        } catch (err) {
+          parsed(err as Error);
+        }
+      },
+    );
     // Any other content type (or none): the body is read up to the limit,
     // so that an oversized one is a 413, then refused as not JSON.
-    app.addContentTypeParser("*", options, (_request: FastifyRequest, _body: Buffer, parsed: Done) => {
-      parsed(badRequest([bodyError()]));
-    });
+    app.addContentTypeParser(
+      "*",
+      options,
+      (_request: FastifyRequest, _body: Buffer, parsed: Done) => {
+        parsed(badRequest([bodyError()]));
+      },
+    );
     done();
   },
   { name: "body" },

@@ -20,18 +20,17 @@ import {
   problemBody,
   tooLarge,
 } from "../contract/problem";
+import { UNMATCHED } from "../contract/metrics";
 import { idError } from "../contract/rules";
+import "../common/request";
 import { bodyError } from "./validation";
 
-declare module "fastify" {
-  interface FastifyRequest {
-    /** The document's path a request matched when no route did (a 405), for metrics and logs. */
-    documentPath: string | undefined;
-  }
-}
-
 /** Writes p as the answer to request. */
-export function sendProblem(request: FastifyRequest, reply: FastifyReply, p: HttpProblem): FastifyReply {
+export function sendProblem(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  p: HttpProblem,
+): FastifyReply {
   reply.code(p.status).headers(p.headers).type(PROBLEM_CONTENT_TYPE);
   return reply.send(JSON.stringify(problemBody(p, request.raw.url ?? "/")));
 }
@@ -66,7 +65,11 @@ export class DocumentPaths {
   private readonly paths: { template: string; segments: string[]; allow: string[] }[];
 
   constructor(allow: ReadonlyMap<string, string[]>) {
-    this.paths = [...allow].map(([template, methods]) => ({ template, segments: template.split("/"), allow: methods }));
+    this.paths = [...allow].map(([template, methods]) => ({
+      template,
+      segments: template.split("/"),
+      allow: methods,
+    }));
   }
 
   /** The document's path that rawPath (percent-escapes kept, no query) is, with its methods. */
@@ -98,7 +101,7 @@ export interface ErrorsOptions {
 /** Installs the error and not-found handlers on the application. */
 export const errorsPlugin = fp(
   (app: FastifyInstance, { paths }: ErrorsOptions, done: (err?: Error) => void) => {
-    app.decorateRequest("documentPath", undefined);
+    app.decorateRequest("contractRoute", undefined);
 
     app.setErrorHandler((error, request, reply) => {
       const p = problemOf(error);
@@ -111,9 +114,10 @@ export const errorsPlugin = fp(
     app.setNotFoundHandler((request, reply) => {
       const match = paths.match(pathOf(request.raw.url));
       if (match === undefined) {
+        request.contractRoute = UNMATCHED;
         return sendProblem(request, reply, notFoundPath());
       }
-      request.documentPath = match.template;
+      request.contractRoute = match.template;
       return sendProblem(request, reply, methodNotAllowed(match.allow));
     });
     done();
@@ -134,6 +138,12 @@ export function frameworkErrors(paths: DocumentPaths) {
       return;
     }
     const match = paths.match(pathOf(request.raw.url));
-    void sendProblem(request, reply, match?.template.includes("{id}") ? badRequest([idError()]) : notFoundPath());
+    if (match?.template.includes("{id}") === true) {
+      request.contractRoute = match.template;
+      void sendProblem(request, reply, badRequest([idError()]));
+      return;
+    }
+    request.contractRoute = UNMATCHED;
+    void sendProblem(request, reply, notFoundPath());
   };
 }

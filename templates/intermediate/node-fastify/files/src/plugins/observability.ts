@@ -18,11 +18,11 @@ export interface ObservabilityOptions {
 
 /** The route label of a request: its route as the document writes it, or unmatched. */
 export function routeOf(request: FastifyRequest): string {
-  const url = request.routeOptions.url;
-  if (url !== undefined && url !== "") {
-    return openApiRoute(url);
+  if (request.contractRoute !== undefined) {
+    return request.contractRoute;
   }
-  return request.documentPath ?? UNMATCHED;
+  const url = request.routeOptions.url;
+  return url === undefined || url === "" ? UNMATCHED : openApiRoute(url);
 }
 
 function setHeaders(request: FastifyRequest, reply: FastifyReply): void {

@@ -33,7 +33,11 @@ export interface OperationsOptions {
   document: Record<string, unknown>;
 }
 
-export const operationsPlugin: FastifyPluginCallbackTypebox<OperationsOptions> = (app, options, done) => {
+export const operationsPlugin: FastifyPluginCallbackTypebox<OperationsOptions> = (
+  app,
+  options,
+  done,
+) => {
   const documentJson = JSON.stringify(options.document);
 
   app.get(
@@ -44,7 +48,12 @@ export const operationsPlugin: FastifyPluginCallbackTypebox<OperationsOptions> =
 
   app.get(
     "/ready",
-    { schema: { operationId: "getReady", response: { 200: HealthSchema, 503: ProblemResponses[503] } } },
+    {
+      schema: {
+        operationId: "getReady",
+        response: { 200: HealthSchema, 503: ProblemResponses[503] },
+      },
+    },
     async (request, reply) => {
       try {
         await options.ping();

@@ -43,7 +43,7 @@ function isObject(value: unknown): value is Record<string, unknown> {
 function fieldOf(error: ErrorObject): string {
   if (error.instancePath === "") {
     const params = error.params as Record<string, unknown>;
-    const named = params["missingProperty"] ?? params["additionalProperty"];
+    const named = params.missingProperty ?? params.additionalProperty;
     return typeof named === "string" ? named : "";
   }
   const first = error.instancePath.split("/")[1] ?? "";
@@ -105,7 +105,11 @@ export function validateBody(
     }
   }
   if (rules.size > 0) {
-    return { error: badRequest([...rules].map(([field, detail]) => ({ pointer: pointerTo(field), detail }))) };
+    return {
+      error: badRequest(
+        [...rules].map(([field, detail]) => ({ pointer: pointerTo(field), detail })),
+      ),
+    };
   }
   return { value };
 }

@@ -64,13 +64,21 @@ export class KyselyUsersRepository implements UsersRepository {
   }
 
   async find(id: string): Promise<UserRecord | undefined> {
-    const row = await this.db.selectFrom("users").selectAll().where("id", "=", id).executeTakeFirst();
+    const row = await this.db
+      .selectFrom("users")
+      .selectAll()
+      .where("id", "=", id)
+      .executeTakeFirst();
     return row === undefined ? undefined : toUserRecord(row);
   }
 
   async create(user: NewUser): Promise<UserRecord> {
     try {
-      const row = await this.db.insertInto("users").values(user).returningAll().executeTakeFirstOrThrow();
+      const row = await this.db
+        .insertInto("users")
+        .values(user)
+        .returningAll()
+        .executeTakeFirstOrThrow();
       return toUserRecord(row);
     } catch (err) {
       throw isUniqueViolation(err) ? new EmailTakenError() : err;

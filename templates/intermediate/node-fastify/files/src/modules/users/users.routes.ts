@@ -8,9 +8,14 @@ import type { FastifyPluginCallbackTypebox } from "@fastify/type-provider-typebo
 
 import { checkId, idOf, pagingOf } from "../../common/request";
 import { IdParamsSchema, PagingQuerySchema, ProblemResponses } from "../../common/schemas";
-import type { UserRecord } from "./users.repository";
-import { UserCreateSchema, UserPageSchema, UserSchema, UserUpdateSchema, type UserBody } from "./users.schemas";
-import type { UsersService } from "./users.service";
+import {
+  UserCreateSchema,
+  UserPageSchema,
+  UserSchema,
+  UserUpdateSchema,
+  type UserBody,
+} from "./users.schemas";
+import type { UserRecord, UsersService } from "./users.service";
 
 const PATH = "/api/v1/users";
 
@@ -23,7 +28,11 @@ export interface UsersRoutesOptions {
   service: UsersService;
 }
 
-export const usersRoutes: FastifyPluginCallbackTypebox<UsersRoutesOptions> = (app, { service }, done) => {
+export const usersRoutes: FastifyPluginCallbackTypebox<UsersRoutesOptions> = (
+  app,
+  { service },
+  done,
+) => {
   app.get(
     PATH,
     {

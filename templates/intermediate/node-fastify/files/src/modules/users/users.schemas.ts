@@ -42,7 +42,7 @@ const name = Type.String({
 
 const email = Type.String({
   description:
-    "At most 254 characters once trimmed, matching the address syntax browsers use for `<input type=\"email\">`; no control characters.",
+    'At most 254 characters once trimmed, matching the address syntax browsers use for `<input type="email">`; no control characters.',
   maxLength: 254,
   pattern: EMAIL_PATTERN,
 });

@@ -23,6 +23,8 @@ export interface UpdateUser {
   email?: string;
 }
 
+export type { UserRecord } from "./users.repository";
+
 export class UsersService {
   constructor(
     private readonly repository: UsersRepository,
@@ -45,7 +47,12 @@ export class UsersService {
   async create(input: CreateUser): Promise<UserRecord> {
     const now = this.now();
     return this.unique(() =>
-      this.repository.create({ name: input.name, email: input.email, created_at: now, updated_at: now }),
+      this.repository.create({
+        name: input.name,
+        email: input.email,
+        created_at: now,
+        updated_at: now,
+      }),
     );
   }
 
