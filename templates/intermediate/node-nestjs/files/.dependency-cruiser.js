@@ -38,7 +38,8 @@ module.exports = {
     },
     {
       name: "lower-layer-to-modules",
-      comment: "The shared code (contract, config, common, database) does not import a feature module.",
+      comment:
+        "The shared code (contract, config, common, database) does not import a feature module.",
       severity: "error",
       from: { path: "^src/(contract|config|common|database)/" },
       to: { path: "^src/modules/" },

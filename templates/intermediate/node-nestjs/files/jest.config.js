@@ -24,7 +24,9 @@ module.exports = {
     "^.+\\.ts$": swc("typescript"),
     "^.+\\.m?js$": swc("ecmascript"),
   },
-  transformIgnorePatterns: ["/node_modules/(?!(@nestjs|file-type|load-esm|uid|strtok3|token-types|@tokenizer)/)"],
+  transformIgnorePatterns: [
+    "/node_modules/(?!(@nestjs|file-type|load-esm|uid|strtok3|token-types|@tokenizer)/)",
+  ],
   globalSetup: "<rootDir>/test/support/global-setup.ts",
   testTimeout: 30000,
 };

@@ -11,7 +11,13 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 
 const ROOT = path.resolve(__dirname, "..");
-const DEPCRUISE = path.join(ROOT, "node_modules", "dependency-cruiser", "bin", "dependency-cruiser.mjs");
+const DEPCRUISE = path.join(
+  ROOT,
+  "node_modules",
+  "dependency-cruiser",
+  "bin",
+  "dependency-cruiser.mjs",
+);
 
 /** Runs dependency-cruiser over a tree of files; returns the names of the rules broken. */
 function brokenRules(files: Record<string, string>): string[] {
@@ -21,12 +27,22 @@ function brokenRules(files: Record<string, string>): string[] {
       mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
       writeFileSync(path.join(dir, file), text);
     }
-    writeFileSync(path.join(dir, "tsconfig.json"), JSON.stringify({ compilerOptions: { module: "node20" } }));
+    writeFileSync(
+      path.join(dir, "tsconfig.json"),
+      JSON.stringify({ compilerOptions: { module: "node20" } }),
+    );
     let output: string;
     try {
       output = execFileSync(
         process.execPath,
-        [DEPCRUISE, "src", "--config", path.join(ROOT, ".dependency-cruiser.js"), "--output-type", "json"],
+        [
+          DEPCRUISE,
+          "src",
+          "--config",
+          path.join(ROOT, ".dependency-cruiser.js"),
+          "--output-type",
+          "json",
+        ],
         { cwd: dir, encoding: "utf8" },
       );
     } catch (err) {
@@ -40,9 +56,9 @@ function brokenRules(files: Record<string, string>): string[] {
   }
 }
 
-const repository = 'export class WidgetsRepository {}\n';
-const service = 'export class WidgetsService {}\n';
-const controller = 'export class WidgetsController {}\n';
+const repository = "export class WidgetsRepository {}\n";
+const service = "export class WidgetsService {}\n";
+const controller = "export class WidgetsController {}\n";
 
 describe("the architecture rules", () => {
   it("accept the layers in order", () => {

@@ -1,5 +1,7 @@
 /** Whether the database answers: the check of GET /ready. */
 
+import { Injectable } from "@nestjs/common";
+import { InjectDataSource } from "@nestjs/typeorm";
 import type { DataSource } from "typeorm";
 
 /** How long the database gets to answer SELECT 1. */
@@ -24,5 +26,16 @@ export async function databaseAnswers(
     return await Promise.race([ping, timeout]);
   } finally {
     clearTimeout(timer);
+  }
+}
+
+/** The readiness check as a provider, on the application's data source. */
+@Injectable()
+export class DatabaseReadiness {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** Resolves true when the database answers within 2 seconds; asked anew every time. */
+  answers(): Promise<boolean> {
+    return databaseAnswers(this.dataSource);
   }
 }

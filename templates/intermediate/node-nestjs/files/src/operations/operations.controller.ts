@@ -5,14 +5,12 @@
  */
 
 import { Controller, Get, Inject, Res } from "@nestjs/common";
-import { InjectDataSource } from "@nestjs/typeorm";
 import type { Response } from "express";
-import { DataSource } from "typeorm";
 
 import { Public } from "../common/guards/api-key.guard";
 import { HttpMetrics } from "../contract/metrics";
 import { unavailable } from "../contract/problem";
-import { databaseAnswers } from "../database/readiness";
+import { DatabaseReadiness } from "../database/readiness";
 import { OPENAPI_DOCUMENT } from "./tokens";
 
 interface Status {
@@ -23,7 +21,7 @@ interface Status {
 @Controller()
 export class OperationsController {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly database: DatabaseReadiness,
     private readonly metrics: HttpMetrics,
     @Inject(OPENAPI_DOCUMENT) private readonly document: Record<string, unknown>,
   ) {}
@@ -37,7 +35,7 @@ export class OperationsController {
   /** Readiness: the database answers SELECT 1 within 2 seconds, checked on every request. */
   @Get("ready")
   async ready(): Promise<Status> {
-    if (!(await databaseAnswers(this.dataSource))) {
+    if (!(await this.database.answers())) {
       throw unavailable();
     }
     return { status: "ok" };

@@ -1,6 +1,7 @@
 import { Module, type DynamicModule } from "@nestjs/common";
 
 import { HttpMetrics } from "../contract/metrics";
+import { DatabaseReadiness } from "../database/readiness";
 import { OperationsController } from "./operations.controller";
 import { OPENAPI_DOCUMENT } from "./tokens";
 
@@ -12,6 +13,7 @@ export class OperationsModule {
       module: OperationsModule,
       controllers: [OperationsController],
       providers: [
+        DatabaseReadiness,
         { provide: HttpMetrics, useValue: metrics },
         { provide: OPENAPI_DOCUMENT, useValue: document },
       ],

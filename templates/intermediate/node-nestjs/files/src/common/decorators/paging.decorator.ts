@@ -19,7 +19,6 @@ export function pagingOf(rawUrl: string): Paging {
   return paging;
 }
 
-export const PageQuery = createParamDecorator(
-  (_data: unknown, ctx: ExecutionContext): Paging =>
-    pagingOf(ctx.switchToHttp().getRequest<Request>().originalUrl),
+export const PageQuery = createParamDecorator((_data: unknown, ctx: ExecutionContext): Paging =>
+  pagingOf(ctx.switchToHttp().getRequest<Request>().originalUrl),
 );

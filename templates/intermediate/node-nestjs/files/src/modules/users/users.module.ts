@@ -10,7 +10,13 @@ import { UsersService } from "./users.service";
 @Module({
   imports: [TypeOrmModule.forFeature([UserEntity])],
   controllers: [UsersController],
-  providers: [UsersService, { provide: UsersRepository, useClass: TypeOrmUsersRepository }],
+  providers: [
+    UsersService,
+    {
+      provide: UsersRepository,
+      useClass: TypeOrmUsersRepository,
+    },
+  ],
   exports: [UsersService],
 })
 export class UsersModule {}

@@ -25,7 +25,12 @@ describe.each(testDatabases())("TypeOrmUsersRepository on $name", ({ url }) => {
 
   async function create(name: string, local: string): Promise<UserEntity> {
     const now = new Date();
-    const user = await repository.create({ name, email: email(local), createdAt: now, updatedAt: now });
+    const user = await repository.create({
+      name,
+      email: email(local),
+      createdAt: now,
+      updatedAt: now,
+    });
     made.push(user.id);
     return user;
   }
@@ -42,7 +47,12 @@ describe.each(testDatabases())("TypeOrmUsersRepository on $name", ({ url }) => {
     await create("Bea", "bea");
     const now = new Date();
     await expect(
-      repository.create({ name: "Copy", email: email("BEA").toUpperCase(), createdAt: now, updatedAt: now }),
+      repository.create({
+        name: "Copy",
+        email: email("BEA").toUpperCase(),
+        createdAt: now,
+        updatedAt: now,
+      }),
     ).rejects.toBeInstanceOf(EmailTakenError);
     const other = await create("Cy", "cy");
     await expect(

@@ -16,7 +16,11 @@ import { UserEntity } from "./entities/user.entity";
 export type NewUser = Omit<UserEntity, "id">;
 
 /** The fields of a user to change, with the time of the change. */
-export type UserChanges = Partial<Pick<UserEntity, "name" | "email">> & Pick<UserEntity, "updatedAt">;
+export interface UserChanges {
+  name?: string;
+  email?: string;
+  updatedAt: Date;
+}
 
 /** One page of users and how many there are in all. */
 export interface UserPage {

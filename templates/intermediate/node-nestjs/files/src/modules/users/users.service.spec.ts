@@ -100,7 +100,9 @@ describe("UsersService", () => {
 
   it("answers 409 for an email another user has in any letter case", async () => {
     await service.create(create({ name: "Ada", email: "ada@example.com" }));
-    const problem = await problemOf(service.create(create({ name: "Copy", email: "ADA@Example.com" })));
+    const problem = await problemOf(
+      service.create(create({ name: "Copy", email: "ADA@Example.com" })),
+    );
     expect(problem.status).toBe(409);
     expect(problem.detail).toBe("A user with this email already exists.");
   });
@@ -132,7 +134,9 @@ describe("UsersService", () => {
     expect((await service.update(ada.id, update({ email: "ADA@example.com" }))).email).toBe(
       "ADA@example.com",
     );
-    expect((await problemOf(service.update(bob.id, update({ email: "Ada@Example.com" })))).status).toBe(409);
+    expect(
+      (await problemOf(service.update(bob.id, update({ email: "Ada@Example.com" })))).status,
+    ).toBe(409);
   });
 
   it("answers 404 naming the user for an id no user has", async () => {
