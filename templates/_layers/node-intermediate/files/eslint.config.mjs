@@ -14,6 +14,10 @@ export default defineConfig(
     languageOptions: {
       parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
     },
+    rules: {
+      // A class that only carries a decorator (a NestJS module) is not extraneous.
+      "@typescript-eslint/no-extraneous-class": ["error", { allowWithDecorator: true }],
+    },
   },
   prettier,
 );

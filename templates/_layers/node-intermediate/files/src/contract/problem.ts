@@ -22,6 +22,7 @@ export interface Problem {
 /** The reason phrases of RFC 9110 for the statuses the API answers. */
 const TITLES: Readonly<Record<number, string>> = {
   400: "Bad Request",
+  401: "Unauthorized",
   404: "Not Found",
   405: "Method Not Allowed",
   409: "Conflict",
