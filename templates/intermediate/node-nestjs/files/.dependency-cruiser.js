@@ -9,7 +9,9 @@ module.exports = {
       comment: "A controller talks to its service only, never to a repository or an entity.",
       severity: "error",
       from: { path: "\\.controller\\.ts$" },
-      to: { path: ["\\.repository\\.ts$", "/entities/", "^node_modules/typeorm/"] },
+      to: {
+        path: ["\\.repository\\.ts$", "^src/modules/[^/]+/entities/", "^node_modules/typeorm/"],
+      },
     },
     {
       name: "service-to-controller",
