@@ -7,13 +7,7 @@
 
 import { z } from "zod";
 
-import {
-  RULES,
-  checkDescription,
-  checkEmail,
-  checkName,
-  type Checked,
-} from "../contract/rules";
+import { RULES, checkDescription, checkEmail, checkName, type Checked } from "../contract/rules";
 
 /** A JSON string; a missing field is "is required", any other type or null "must be a string". */
 function jsonString(): z.ZodString {

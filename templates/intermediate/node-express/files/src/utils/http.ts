@@ -23,8 +23,7 @@ export function pathId(res: Response): string {
 /** Reports whether the request announces a body (a length above zero, or chunks). */
 export function hasBody(req: IncomingMessage): boolean {
   return (
-    req.headers["transfer-encoding"] !== undefined ||
-    Number(req.headers["content-length"] ?? 0) > 0
+    req.headers["transfer-encoding"] !== undefined || Number(req.headers["content-length"] ?? 0) > 0
   );
 }
 
