@@ -23,9 +23,6 @@ import { idError } from "../../contract/rules";
 import { requestContextOf } from "../http/request-context";
 import { notAnObject } from "../middleware/json-body.middleware";
 
-/** Reason phrases of the statuses only optional parts of the application answer (the API-key guard). */
-const EXTRA_TITLES: Readonly<Record<number, string>> = { 401: "Unauthorized", 403: "Forbidden" };
-
 @Catch()
 export class ProblemFilter implements ExceptionFilter {
   constructor(@InjectPinoLogger(ProblemFilter.name) private readonly logger: PinoLogger) {}
@@ -42,7 +39,6 @@ export class ProblemFilter implements ExceptionFilter {
       return;
     }
     const body = problemBody(problem, req.originalUrl);
-    body.title = EXTRA_TITLES[problem.status] ?? body.title;
     res.status(problem.status);
     for (const [name, value] of Object.entries(problem.headers)) {
       res.setHeader(name, value);
