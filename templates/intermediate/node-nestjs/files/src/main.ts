@@ -8,6 +8,8 @@
 
 import "reflect-metadata";
 
+import { createServer } from "node:http";
+
 import { DataSource } from "typeorm";
 
 import { createApp } from "./app.factory";
@@ -18,12 +20,28 @@ import { dataSourceOptions } from "./database/data-source";
 
 const USAGE = "usage: node dist/main.js [serve | migrate | healthcheck]";
 
+/** How often Node.js looks for connections past their header or request timeout. */
+const CONNECTIONS_CHECKING_INTERVAL_MS = 1000;
+
 async function serve(config: Config): Promise<void> {
   const logger = createLogger(config.logLevel);
   const app = await createApp(config, logger);
-  const server = app.getHttpServer();
+  await app.init();
+  // The server is created here rather than by Nest, so that Node.js checks
+  // the header timeout of slow clients every second (its default is every
+  // 30 s, which would let a stalled connection live far past 10 s).
+  const server = createServer(
+    { connectionsCheckingInterval: CONNECTIONS_CHECKING_INTERVAL_MS },
+    app.getHttpAdapter().getInstance(),
+  );
   tuneServer(server);
-  await app.listen(config.port, config.host);
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(config.port, config.host, () => {
+      server.off("error", reject);
+      resolve();
+    });
+  });
   logger.info({ host: config.host, port: config.port }, "listening");
   // Stop accepting, drain in-flight requests, then close Nest (and with it
   // the database connections).
