@@ -20,9 +20,10 @@ import {
   problemBody,
   tooLarge,
 } from "../contract/problem";
-import { UNMATCHED } from "../contract/metrics";
+import { type HttpMetrics, UNMATCHED } from "../contract/metrics";
 import { idError } from "../contract/rules";
 import "../common/request";
+import { recordAnswer, setHeaders } from "./observability";
 import { bodyError } from "./validation";
 
 /** Writes p as the answer to request. */
@@ -128,22 +129,29 @@ export const errorsPlugin = fp(
 /**
  * Fastify's frameworkErrors option: a path whose percent-escapes do not
  * decode (/api/v1/users/%ZZ) is a 400 naming id when it is an item's path of
- * the document, else a 404.
+ * the document, else a 404. Fastify answers these before any route or hook,
+ * so the headers, the metrics and the log line are written here.
  */
-export function frameworkErrors(paths: DocumentPaths) {
+export function frameworkErrors(paths: DocumentPaths, metrics: HttpMetrics) {
   return (error: FastifyError, request: FastifyRequest, reply: FastifyReply): void => {
+    const start = performance.now();
+    let p: HttpProblem;
+    const match = paths.match(pathOf(request.raw.url));
     if (error.code !== "FST_ERR_BAD_URL") {
       request.log.error({ err: error }, "unexpected error");
-      void sendProblem(request, reply, internalError());
-      return;
-    }
-    const match = paths.match(pathOf(request.raw.url));
-    if (match?.template.includes("{id}") === true) {
+      request.contractRoute = match?.template ?? UNMATCHED;
+      p = internalError();
+    } else if (match?.template.includes("{id}") === true) {
       request.contractRoute = match.template;
-      void sendProblem(request, reply, badRequest([idError()]));
-      return;
+      p = badRequest([idError()]);
+    } else {
+      request.contractRoute = UNMATCHED;
+      p = notFoundPath();
     }
-    request.contractRoute = UNMATCHED;
-    void sendProblem(request, reply, notFoundPath());
+    reply.raw.once("finish", () => {
+      recordAnswer(metrics, request, p.status, performance.now() - start);
+    });
+    setHeaders(request, reply);
+    void sendProblem(request, reply, p);
   };
 }

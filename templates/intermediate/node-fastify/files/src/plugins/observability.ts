@@ -25,9 +25,31 @@ export function routeOf(request: FastifyRequest): string {
   return url === undefined || url === "" ? UNMATCHED : openApiRoute(url);
 }
 
-function setHeaders(request: FastifyRequest, reply: FastifyReply): void {
+/** Sets the headers every answer carries. */
+export function setHeaders(request: FastifyRequest, reply: FastifyReply): void {
   reply.header("x-request-id", request.id);
   reply.header("x-content-type-options", "nosniff");
+}
+
+/** Counts an answered request and writes its log line. */
+export function recordAnswer(
+  metrics: HttpMetrics,
+  request: FastifyRequest,
+  status: number,
+  milliseconds: number,
+): void {
+  const route = routeOf(request);
+  metrics.observe(request.method, route, status, milliseconds / 1000);
+  request.log.info(
+    {
+      method: request.method,
+      path: instanceOf(request.raw.url ?? "/"),
+      route,
+      status,
+      duration_ms: Math.round(milliseconds * 1000) / 1000,
+    },
+    "request completed",
+  );
 }
 
 export const observabilityPlugin = fp(
@@ -42,19 +64,7 @@ export const observabilityPlugin = fp(
       next(null, payload);
     });
     app.addHook("onResponse", (request, reply, next) => {
-      const route = routeOf(request);
-      const seconds = reply.elapsedTime / 1000;
-      metrics.observe(request.method, route, reply.statusCode, seconds);
-      request.log.info(
-        {
-          method: request.method,
-          path: instanceOf(request.raw.url ?? "/"),
-          route,
-          status: reply.statusCode,
-          duration_ms: Math.round(reply.elapsedTime * 1000) / 1000,
-        },
-        "request completed",
-      );
+      recordAnswer(metrics, request, reply.statusCode, reply.elapsedTime);
       next();
     });
     done();
