@@ -4,9 +4,11 @@ import {
   conflictEmail,
   instanceOf,
   internalError,
+  jsonPointer,
   methodNotAllowed,
   notFoundItem,
   notFoundPath,
+  pointerError,
   problemBody,
   tooLarge,
   unavailable,
@@ -51,6 +53,22 @@ describe("problemBody", () => {
     const errors = [{ parameter: "page", detail: "must be an integer from 1 to 2147483647" }];
     expect(problemBody(badRequest(errors), "/x").errors).toEqual(errors);
     expect(methodNotAllowed(["GET", "HEAD", "POST"]).headers).toEqual({ Allow: "GET, HEAD, POST" });
+  });
+});
+
+describe("jsonPointer", () => {
+  it("escapes as RFC 6901 and RFC 3986 say", () => {
+    expect(jsonPointer("name")).toBe("#/name");
+    expect(jsonPointer("")).toBe("#");
+    expect(jsonPointer("a/b~c")).toBe("#/a~1b~0c");
+    expect(jsonPointer('na me"')).toBe("#/na%20me%22");
+    expect(jsonPointer("é")).toBe("#/%C3%A9");
+    expect(jsonPointer("$&'()*+,;=:@?!")).toBe("#/$&'()*+,;=:@?!");
+    expect(jsonPointer("\ud800")).toBe("#/%EF%BF%BD");
+    expect(pointerError("role", "is not a known field")).toEqual({
+      pointer: "#/role",
+      detail: "is not a known field",
+    });
   });
 });
 

@@ -19,6 +19,34 @@ export interface Problem {
   errors?: FieldError[];
 }
 
+/**
+ * The JSON Pointer (RFC 6901) of a top-level body member in URI fragment
+ * form, as the contract's field errors write it: "#/name", with "~" and "/"
+ * escaped as "~0" and "~1", then every UTF-8 byte a URI fragment may not
+ * hold percent-encoded ("#/na%20me"). An empty name is the body itself: "#".
+ */
+export function jsonPointer(field: string): string {
+  if (field === "") {
+    return "#";
+  }
+  const token = field.replaceAll("~", "~0").replaceAll("/", "~1");
+  let out = "#/";
+  for (const byte of Buffer.from(token, "utf8")) {
+    const c = String.fromCharCode(byte);
+    out += FRAGMENT_SAFE.test(c) ? c : `%${byte.toString(16).toUpperCase().padStart(2, "0")}`;
+  }
+  return out;
+}
+
+// What a URI fragment may hold unescaped (RFC 3986: unreserved, sub-delims,
+// ":", "@", "/" and "?").
+const FRAGMENT_SAFE = /^[A-Za-z0-9\-._~!$&'()*+,;=:@/?]$/;
+
+/** The field error of a body member. */
+export function pointerError(field: string, detail: string): FieldError {
+  return { pointer: jsonPointer(field), detail };
+}
+
 /** The reason phrases of RFC 9110 for the statuses the API answers. */
 const TITLES: Readonly<Record<number, string>> = {
   400: "Bad Request",

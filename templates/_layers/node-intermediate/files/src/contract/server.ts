@@ -21,6 +21,18 @@ export const SERVER_TIMEOUTS = {
 } as const;
 
 /**
+ * The options of http.createServer: the timeouts, and a check of them every
+ * second (Node.js checks every 30 s by default, which would let a client
+ * that never ends its headers hold a connection for that long). Only
+ * createServer takes connectionsCheckingInterval, so create the server with
+ * these; tuneServer cannot set it afterwards.
+ */
+export const SERVER_OPTIONS = {
+  ...SERVER_TIMEOUTS,
+  connectionsCheckingInterval: 1000,
+} as const;
+
+/**
  * Applies the timeouts to server. A request Node.js's parser refuses before
  * the application sees it (a control character in the path, headers too
  * large or too slow) keeps Node.js's own answer, as the contract allows.
