@@ -69,9 +69,21 @@ export class ProblemFilter implements ExceptionFilter {
     } else if (clientErrorStatus(exception) === 400) {
       return malformedRequest(req);
     }
-    this.logger.error({ err: exception }, "unexpected error");
+    this.logger.error({ err: causeOf(exception) }, "unexpected error");
     return internalError();
   }
+}
+
+/**
+ * What the log says of an unexpected error: its type, message and stack,
+ * and not the other members an error may carry (TypeORM's hold the query's
+ * parameters, which can be fields of a request body).
+ */
+function causeOf(err: unknown): Record<string, string | undefined> {
+  if (err instanceof Error) {
+    return { type: err.name, message: err.message, stack: err.stack };
+  }
+  return { type: typeof err, message: String(err) };
 }
 
 /**
