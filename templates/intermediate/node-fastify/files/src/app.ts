@@ -18,6 +18,7 @@ import type { HttpMetrics } from "./contract/metrics";
 import { allowedMethods } from "./contract/openapi";
 import { requestIdFromRaw } from "./contract/request-id";
 import { MAX_BODY_BYTES } from "./contract/rules";
+import { SERVER_OPTIONS } from "./contract/server";
 import { registerModules, type Services } from "./modules";
 import { bodyPlugin } from "./plugins/body";
 import { DocumentPaths, errorsPlugin, frameworkErrors } from "./plugins/errors";
@@ -68,10 +69,10 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       maxParamLength: 1000,
     },
     frameworkErrors: frameworkErrors(paths, deps.metrics),
-    // Node.js checks the headers and request timeouts (src/contract/server.ts)
-    // this often; its default, 30 s, would let a client that never ends its
-    // headers hold a connection for up to 40 s instead of 10.
-    http: { connectionsCheckingInterval: 1000 },
+    // The contract's server timeouts, checked every second: Node.js's default
+    // check every 30 s would let a client that never ends its headers hold a
+    // connection for up to 40 s instead of 10.
+    http: SERVER_OPTIONS,
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   // Collects the route schemas into a document (app.swagger()), which the

@@ -15,7 +15,7 @@ import { Ajv, type ErrorObject, type ValidateFunction } from "ajv";
 import type { FastifyInstance, FastifySchema, FastifySchemaCompiler } from "fastify";
 import fp from "fastify-plugin";
 
-import { badRequest, type FieldError } from "../contract/problem";
+import { badRequest, pointerError, type FieldError } from "../contract/problem";
 import { RULES, checkDescription, checkEmail, checkName, type Checked } from "../contract/rules";
 
 /** The contract's rule of each string field, by the field's name. */
@@ -25,14 +25,9 @@ const FIELD_RULES: Readonly<Record<string, (raw: string) => Checked>> = {
   description: checkDescription,
 };
 
-/** A JSON Pointer (RFC 6901) to a member of the body, in URI fragment form. */
-export function pointerTo(field: string): string {
-  return "#/" + encodeURIComponent(field.replace(/~/g, "~0").replace(/\//g, "~1"));
-}
-
 /** The field error for the body as a whole. */
 export function bodyError(): FieldError {
-  return { pointer: "#", detail: RULES.object };
+  return pointerError("", RULES.object);
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {
@@ -105,11 +100,7 @@ export function validateBody(
     }
   }
   if (rules.size > 0) {
-    return {
-      error: badRequest(
-        [...rules].map(([field, detail]) => ({ pointer: pointerTo(field), detail })),
-      ),
-    };
+    return { error: badRequest([...rules].map(([field, detail]) => pointerError(field, detail))) };
   }
   return { value };
 }
