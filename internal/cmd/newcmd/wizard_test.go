@@ -45,6 +45,10 @@ func TestWizardAccessibleTranscripts(t *testing.T) {
 		// The intermediate tier: tier (2), language (1 = go), style (2 =
 		// chi), module, port, db (2 = sqlite), modules, confirm.
 		{"intermediate", "shop\n2\n1\n2\n\n\n2\norders,invoices\ny\n", nil},
+		// Node at the intermediate tier: tier (2), language (2 = node),
+		// style (3 = fastify), npm name, port, db (1 = postgres), modules
+		// (the default), confirm.
+		{"intermediate-node", "shop\n2\n2\n3\n\n\n1\n\ny\n", nil},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
