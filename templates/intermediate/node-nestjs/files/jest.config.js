@@ -27,6 +27,5 @@ module.exports = {
   transformIgnorePatterns: [
     "/node_modules/(?!(@nestjs|file-type|load-esm|uid|strtok3|token-types|@tokenizer)/)",
   ],
-  globalSetup: "<rootDir>/test/support/global-setup.ts",
   testTimeout: 30000,
 };

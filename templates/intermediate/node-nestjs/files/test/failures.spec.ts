@@ -8,18 +8,20 @@ import request from "supertest";
 import { DataSource } from "typeorm";
 
 import { startTestApp, type TestApp } from "./support/app";
-import { sqliteUrl } from "./support/databases";
+import { dropTestDatabase, sqliteUrl } from "./support/databases";
 
 describe("the API without its database", () => {
+  const databaseUrl = sqliteUrl();
   let testApp: TestApp;
 
   beforeAll(async () => {
-    testApp = await startTestApp(sqliteUrl());
+    testApp = await startTestApp(databaseUrl);
     await testApp.app.get(DataSource).destroy();
   });
 
   afterAll(async () => {
     await testApp.close();
+    await dropTestDatabase(databaseUrl);
   });
 
   it("is alive but not ready", async () => {

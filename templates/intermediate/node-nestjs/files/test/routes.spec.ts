@@ -10,17 +10,19 @@ import { DocumentBuilder, SwaggerModule } from "@nestjs/swagger";
 
 import { loadOpenApi, openApiOperations } from "../src/contract/openapi";
 import { startTestApp, type TestApp } from "./support/app";
-import { sqliteUrl } from "./support/databases";
+import { dropTestDatabase, sqliteUrl } from "./support/databases";
 
 describe("the routes Nest serves", () => {
+  const databaseUrl = sqliteUrl();
   let testApp: TestApp;
 
   beforeAll(async () => {
-    testApp = await startTestApp(sqliteUrl());
+    testApp = await startTestApp(databaseUrl);
   });
 
   afterAll(async () => {
     await testApp.close();
+    await dropTestDatabase(databaseUrl);
   });
 
   it("are the operations of api/openapi.yaml", () => {

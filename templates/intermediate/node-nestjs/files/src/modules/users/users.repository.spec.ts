@@ -1,38 +1,35 @@
 import type { DataSource } from "typeorm";
 
-import { openMigrated, testDatabases } from "../../../test/support/databases";
+import { dropTestDatabase, openMigrated, testDatabases } from "../../../test/support/databases";
 import { UserEntity } from "./entities/user.entity";
 import { EmailTakenError, TypeOrmUsersRepository } from "./users.repository";
 
-describe.each(testDatabases())("TypeOrmUsersRepository on $name", ({ url }) => {
+describe.each(testDatabases())("TypeOrmUsersRepository on $name", ({ create: createDatabase }) => {
+  let databaseUrl: string;
   let dataSource: DataSource;
   let repository: TypeOrmUsersRepository;
-  const made: string[] = [];
   const tag = `${String(process.pid)}-${String(Date.now())}`;
   const email = (local: string): string => `${local}.${tag}@example.com`;
 
   beforeAll(async () => {
-    dataSource = await openMigrated(url(), [UserEntity]);
+    databaseUrl = await createDatabase();
+    dataSource = await openMigrated(databaseUrl, [UserEntity]);
     repository = new TypeOrmUsersRepository(dataSource.getRepository(UserEntity));
   });
 
   afterAll(async () => {
-    if (made.length > 0) {
-      await dataSource.getRepository(UserEntity).delete(made);
-    }
     await dataSource.destroy();
+    await dropTestDatabase(databaseUrl);
   });
 
   async function create(name: string, local: string): Promise<UserEntity> {
     const now = new Date();
-    const user = await repository.create({
+    return repository.create({
       name,
       email: email(local),
       createdAt: now,
       updatedAt: now,
     });
-    made.push(user.id);
-    return user;
   }
 
   it("inserts, reads back the same values, ids as decimal strings", async () => {
