@@ -62,7 +62,7 @@ function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
       req.off("data", onData);
       req.off("end", onEnd);
       req.off("error", onError);
-      req.off("aborted", onAborted);
+      req.off("close", onClose);
     };
     const onData = (chunk: Buffer): void => {
       received += chunk.length;
@@ -82,10 +82,11 @@ function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
       cleanup();
       reject(notAnObject());
     };
-    const onAborted = onError;
+    // Closed before its end: the client went away mid-body.
+    const onClose = onError;
     req.on("data", onData);
     req.on("end", onEnd);
     req.on("error", onError);
-    req.on("aborted", onAborted);
+    req.on("close", onClose);
   });
 }
