@@ -6,7 +6,7 @@
 
 import type { z } from "zod";
 
-import { badRequest, type FieldError } from "../contract/problem";
+import { badRequest, jsonPointer, type FieldError } from "../contract/problem";
 import { RULES } from "../contract/rules";
 
 /**
@@ -40,21 +40,4 @@ export function fieldErrors(issues: readonly z.core.$ZodIssue[]): FieldError[] {
     add(field === undefined ? "#" : jsonPointer(String(field)), issue.message);
   }
   return [...errors.values()];
-}
-
-/**
- * The JSON Pointer (RFC 6901) of a top-level field in URI fragment form:
- * "#/name", with "~" and "/" escaped as "~0" and "~1" and every byte a URI
- * fragment may not hold percent-encoded.
- */
-export function jsonPointer(field: string): string {
-  const token = field.replaceAll("~", "~0").replaceAll("/", "~1");
-  let out = "#/";
-  for (const byte of Buffer.from(token, "utf8")) {
-    const c = String.fromCharCode(byte);
-    out += /[A-Za-z0-9\-._~!$&'()*+,;=:@/?]/.test(c)
-      ? c
-      : `%${byte.toString(16).toUpperCase().padStart(2, "0")}`;
-  }
-  return out;
 }
