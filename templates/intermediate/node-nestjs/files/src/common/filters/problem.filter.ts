@@ -43,8 +43,9 @@ export class ProblemFilter implements ExceptionFilter {
     for (const [name, value] of Object.entries(problem.headers)) {
       res.setHeader(name, value);
     }
-    if (problem.status === 413) {
-      // The rest of the body is never read: the connection cannot be reused.
+    if (!req.complete) {
+      // A body that was refused unread (413, or a bad path or id first) is
+      // not drained: the connection is closed after the answer instead.
       res.setHeader("Connection", "close");
     }
     res.setHeader("Content-Type", PROBLEM_CONTENT_TYPE);
