@@ -22,6 +22,7 @@ import {
 } from "../contract/problem";
 import { type HttpMetrics, UNMATCHED } from "../contract/metrics";
 import { idError } from "../contract/rules";
+// Declares FastifyRequest.contractRoute, which this plugin decorates requests with.
 import "../common/request";
 import { recordAnswer, setHeaders } from "./observability";
 import { bodyError } from "./validation";

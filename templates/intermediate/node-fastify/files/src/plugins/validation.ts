@@ -19,11 +19,11 @@ import { badRequest, pointerError, type FieldError } from "../contract/problem";
 import { RULES, checkDescription, checkEmail, checkName, type Checked } from "../contract/rules";
 
 /** The contract's rule of each string field, by the field's name. */
-const FIELD_RULES: Readonly<Record<string, (raw: string) => Checked>> = {
-  name: checkName,
-  email: checkEmail,
-  description: checkDescription,
-};
+const FIELD_RULES: ReadonlyMap<string, (raw: string) => Checked> = new Map([
+  ["name", checkName],
+  ["email", checkEmail],
+  ["description", checkDescription],
+]);
 
 /** The field error for the body as a whole. */
 export function bodyError(): FieldError {
@@ -85,24 +85,25 @@ export function validateBody(
       rules.set(field, rule);
     }
   }
-  const value: Record<string, unknown> = {};
+  // Built as entries, so that a member named "__proto__" stays a member.
+  const entries: [string, unknown][] = [];
   for (const [field, raw] of Object.entries(data)) {
-    const check = FIELD_RULES[field];
+    const check = FIELD_RULES.get(field);
     if (rules.has(field) || check === undefined || typeof raw !== "string") {
-      value[field] = raw;
+      entries.push([field, raw]);
       continue;
     }
     const checked = check(raw);
     if ("rule" in checked) {
       rules.set(field, checked.rule);
     } else {
-      value[field] = checked.value;
+      entries.push([field, checked.value]);
     }
   }
   if (rules.size > 0) {
     return { error: badRequest([...rules].map(([field, detail]) => pointerError(field, detail))) };
   }
-  return { value };
+  return { value: Object.fromEntries(entries) };
 }
 
 /** The Ajv of request bodies: every error at once, no coercion, no defaults, nothing removed. */
