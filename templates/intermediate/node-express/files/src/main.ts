@@ -17,7 +17,7 @@ import type { AddressInfo } from "node:net";
 import { createApp } from "./app";
 import { ConfigError, loadConfig, loadEnvFile, type Config } from "./config/config";
 import { createLogger } from "./contract/logger";
-import { SERVER_OPTIONS, gracefulStop, stopOnSignals, tuneServer } from "./contract/server";
+import { SERVER_OPTIONS, gracefulStop, stopOnSignals } from "./contract/server";
 import { openDatabase } from "./db/database";
 import { migrateToLatest } from "./db/migrate";
 
@@ -93,7 +93,6 @@ async function serve(config: Config): Promise<number> {
   // The timeouts, checked every second: a client that has not sent its
   // headers within 10 s is cut off in time.
   const server = createServer(SERVER_OPTIONS, createApp({ database, logger }));
-  tuneServer(server);
   const stop = gracefulStop(server, () => database.close(), logger);
   const stopped = new Promise<void>((resolve) => {
     stopOnSignals(async () => {

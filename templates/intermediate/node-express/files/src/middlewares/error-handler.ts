@@ -44,15 +44,32 @@ export function problemOf(err: unknown): HttpProblem {
   return internalError();
 }
 
+/**
+ * What the log says of an unexpected error: its type, code, message and
+ * stack, and not the other members a driver may attach (PostgreSQL's
+ * "detail" can quote the values of a failing row, that is, what a client
+ * sent).
+ */
+export function causeOf(err: unknown): Record<string, unknown> {
+  if (!(err instanceof Error)) {
+    return { type: typeof err };
+  }
+  const cause: Record<string, unknown> = { type: err.name, message: err.message, stack: err.stack };
+  if ("code" in err) {
+    cause.code = err.code;
+  }
+  return cause;
+}
+
 export function errorHandler(err: unknown, req: Request, res: Response, next: NextFunction): void {
   if (res.headersSent) {
-    req.log.error({ err }, "error after the answer was started");
+    req.log.error({ err: causeOf(err) }, "error after the answer was started");
     next(err);
     return;
   }
   const problem = problemOf(err);
   if (problem.status >= 500) {
-    req.log.error({ err }, "unexpected error");
+    req.log.error({ err: causeOf(err) }, "unexpected error");
   }
   if (!req.complete && hasBody(req)) {
     closeUnread(req, res);
