@@ -18,7 +18,7 @@ import type { HttpMetrics } from "./contract/metrics";
 import { allowedMethods } from "./contract/openapi";
 import { requestIdFromRaw } from "./contract/request-id";
 import { MAX_BODY_BYTES } from "./contract/rules";
-import { SERVER_OPTIONS } from "./contract/server";
+import { SERVER_OPTIONS, SERVER_TIMEOUTS } from "./contract/server";
 import { registerModules, type Services } from "./modules";
 import { bodyPlugin } from "./plugins/body";
 import { DocumentPaths, errorsPlugin, frameworkErrors } from "./plugins/errors";
@@ -73,6 +73,9 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     // check every 30 s would let a client that never ends its headers hold a
     // connection for up to 40 s instead of 10.
     http: SERVER_OPTIONS,
+    // Fastify sets these two on its server itself; the contract's values.
+    keepAliveTimeout: SERVER_TIMEOUTS.keepAliveTimeout,
+    requestTimeout: SERVER_TIMEOUTS.requestTimeout,
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   // Collects the route schemas into a document (app.swagger()), which the

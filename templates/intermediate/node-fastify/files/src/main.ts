@@ -10,7 +10,7 @@ import { ConfigError, loadConfig, loadEnvFile, redact, type Config } from "./con
 import { createLogger } from "./contract/logger";
 import { HttpMetrics } from "./contract/metrics";
 import { loadOpenApi } from "./contract/openapi";
-import { gracefulStop, stopOnSignals, tuneServer } from "./contract/server";
+import { gracefulStop, stopOnSignals } from "./contract/server";
 import { openDatabase, ping } from "./db/database";
 import { migrateToLatest } from "./db/migrate";
 import { databaseServices } from "./modules";
@@ -29,7 +29,6 @@ async function serve(config: Config): Promise<void> {
     document: loadOpenApi(),
     services: databaseServices(database.db),
   });
-  tuneServer(app.server);
   const stop = gracefulStop(app.server, () => database.close(), logger);
   stopOnSignals(async () => {
     await stop();
