@@ -119,7 +119,7 @@ func nodeModules(t *testing.T, files []render.File) string {
 	require.NoError(t, os.MkdirAll(filepath.Dir(dir), 0o755))
 	tmp, err := os.MkdirTemp(filepath.Dir(dir), "install-")
 	require.NoError(t, err)
-	defer os.RemoveAll(tmp)
+	defer func() { _ = os.RemoveAll(tmp) }() // gone already when renamed into place
 	require.NoError(t, os.WriteFile(filepath.Join(tmp, "package.json"), manifest.Content, 0o644))
 	require.NoError(t, os.WriteFile(filepath.Join(tmp, "package-lock.json"), lock.Content, 0o644))
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Minute)
