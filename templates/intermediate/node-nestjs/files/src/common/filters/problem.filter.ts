@@ -19,7 +19,7 @@ import {
   problemBody,
   tooLarge,
 } from "../../contract/problem";
-import { idError } from "../../contract/rules";
+import { MAX_BODY_BYTES, idError } from "../../contract/rules";
 import { requestContextOf } from "../http/request-context";
 import { notAnObject } from "../middleware/json-body.middleware";
 
@@ -44,9 +44,7 @@ export class ProblemFilter implements ExceptionFilter {
       res.setHeader(name, value);
     }
     if (!req.complete) {
-      // A body that was refused unread (413, or a bad path or id first) is
-      // not drained: the connection is closed after the answer instead.
-      res.setHeader("Connection", "close");
+      lingerThenClose(req, res);
     }
     res.setHeader("Content-Type", PROBLEM_CONTENT_TYPE);
     res.send(JSON.stringify(body));
@@ -73,6 +71,43 @@ export class ProblemFilter implements ExceptionFilter {
     this.logger.error({ err: causeOf(exception) }, "unexpected error");
     return internalError();
   }
+}
+
+/** How long, and how much more of it, a refused body is read after the answer. */
+const LINGER_MS = 1000;
+const LINGER_BYTES = MAX_BODY_BYTES;
+
+/**
+ * For an answer to a request whose body was refused unread (413, or a bad
+ * path or id before the body): once the answer is written, reads and drops
+ * what the client still sends for a moment, then closes the connection.
+ * Closing at once would make the kernel reset it while the client is still
+ * writing, and the client could lose the answer; a client whose body ends
+ * within the moment keeps its connection.
+ */
+function lingerThenClose(req: Request, res: Response): void {
+  res.once("finish", () => {
+    if (req.complete) {
+      return;
+    }
+    let drained = 0;
+    const close = (): void => {
+      clearTimeout(timer);
+      req.socket.destroy();
+    };
+    const timer = setTimeout(close, LINGER_MS);
+    timer.unref();
+    req.on("data", (chunk: Buffer) => {
+      drained += chunk.length;
+      if (drained > LINGER_BYTES) {
+        close();
+      }
+    });
+    req.once("end", () => {
+      clearTimeout(timer);
+    });
+    req.resume();
+  });
 }
 
 /**
