@@ -6,6 +6,8 @@
  * id, never to the client.
  */
 
+import { STATUS_CODES } from "node:http";
+
 import { Catch, HttpException, type ArgumentsHost, type ExceptionFilter } from "@nestjs/common";
 import type { Request, Response } from "express";
 import { InjectPinoLogger, PinoLogger } from "nestjs-pino";
@@ -23,6 +25,9 @@ import { MAX_BODY_BYTES, idError } from "../../contract/rules";
 import { requestContextOf } from "../http/request-context";
 import { notAnObject } from "../middleware/json-body.middleware";
 
+/** The statuses whose titles the contract spells (RFC 9110's, not Node.js's). */
+const CONTRACT_STATUSES = new Set([400, 401, 404, 405, 409, 413, 500, 503]);
+
 @Catch()
 export class ProblemFilter implements ExceptionFilter {
   constructor(@InjectPinoLogger(ProblemFilter.name) private readonly logger: PinoLogger) {}
@@ -39,6 +44,9 @@ export class ProblemFilter implements ExceptionFilter {
       return;
     }
     const body = problemBody(problem, req.originalUrl);
+    if (!CONTRACT_STATUSES.has(problem.status)) {
+      body.title = STATUS_CODES[problem.status] ?? body.title;
+    }
     res.status(problem.status);
     for (const [name, value] of Object.entries(problem.headers)) {
       res.setHeader(name, value);
@@ -64,6 +72,12 @@ export class ProblemFilter implements ExceptionFilter {
           return tooLarge();
         case 400:
           return malformedRequest(req);
+      }
+      // Another refusal of Nest's or of a library's (a 403 of a guard that
+      // returns false): its status, and its message as the detail.
+      const status = exception.getStatus();
+      if (status >= 400 && status < 500) {
+        return new HttpProblem(status, `${exception.message.replace(/\.$/, "")}.`);
       }
     } else if (clientErrorStatus(exception) === 400) {
       return malformedRequest(req);
