@@ -133,6 +133,11 @@ type Parameter struct {
 	// Reserved lists names a list may not hold (singular or plural), such
 	// as those the template's own files already use.
 	Reserved []string `yaml:"reserved" json:"reserved,omitempty"`
+	// MaxLength bounds a list item: its plural in kebab case (the longest
+	// form the templates derive names from) may have at most this many
+	// characters. A template whose formatter has a line width sets it to
+	// the longest name its generated code is proven to format cleanly with.
+	MaxLength *int `yaml:"max_length" json:"max_length,omitempty"`
 
 	// language refuses list items whose identifiers would be keywords of
 	// the template's language.
@@ -193,6 +198,9 @@ func (m *Manifest) validate(dir string) error {
 		p.language, _ = lang.Get(m.Lang)
 		if p.Type == TypeChoice && len(p.Choices) == 0 {
 			return fmt.Errorf("parameter %q: a choice needs choices", p.Name)
+		}
+		if p.MaxLength != nil && (p.Type != TypeList || *p.MaxLength < 1) {
+			return fmt.Errorf("parameter %q: max_length is a positive number of characters, for a list", p.Name)
 		}
 		def, err := p.Value(p.Default)
 		if err != nil {

@@ -138,6 +138,9 @@ func (p Parameter) list(items []string) (any, error) {
 		case slices.Contains(p.Reserved, item) || slices.Contains(p.Reserved, plural) || slices.Contains(p.Reserved, forms.Kebab):
 			return nil, fmt.Errorf("parameter %q: %q is reserved by the template (%s); choose another name", p.Name, item, strings.Join(p.Reserved, ", "))
 		}
+		if p.MaxLength != nil && len(plural) > *p.MaxLength {
+			return nil, fmt.Errorf("parameter %q: %q is too long for this template: a name's plural (%s) may have at most %d characters, so that the generated code stays within its formatter's line width; choose a shorter name", p.Name, item, plural, *p.MaxLength)
+		}
 		if word, ok := p.language.Keyword(forms); ok {
 			return nil, fmt.Errorf("parameter %q: %q would make the identifier %q, a reserved word in %s; choose another name", p.Name, item, word, p.language.Title)
 		}

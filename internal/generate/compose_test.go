@@ -58,6 +58,7 @@ parameters:
     type: list
     default: [orders, products]
     reserved: [health]
+    max_length: 16
 commands:
   verify: go test ./...
   migrate: ./bin/migrate up
@@ -142,6 +143,9 @@ func TestSyntheticTemplateAnswersAreChecked(t *testing.T) {
 		{text: map[string]string{"modules": "orders,ranges"}, want: `"ranges" would make the identifier "range", a reserved word in Go`},
 		{text: map[string]string{"modules": "types"}, want: `"types" would make the identifier "type", a reserved word in Go`},
 		{text: map[string]string{"modules": "strings"}, want: `"strings" would make the identifier "string", a reserved word in Go`},
+		// The plural counts: 16 characters pass, 17 do not.
+		{text: map[string]string{"modules": "shipping-category"}, want: `"shipping-category" is too long for this template: a name's plural (shipping-categories) may have at most 16 characters`},
+		{text: map[string]string{"modules": "customer-tickets,warehouse-records"}, want: `"warehouse-records" is too long`},
 	} {
 		a := &answers.Answers{Name: "shop", Params: tc.params}
 		for k, v := range tc.text {
@@ -152,6 +156,9 @@ func TestSyntheticTemplateAnswersAreChecked(t *testing.T) {
 			assert.Contains(t, err.Error(), tc.want)
 		}
 	}
+	long := &answers.Answers{Name: "shop"}
+	long.SetText("modules", "customer-tickets", "--set")
+	require.NoError(t, long.Complete(tm), "a plural of exactly max_length characters")
 	a := &answers.Answers{Name: "shop"}
 	a.SetText("modules", "users, order-items", "--set")
 	require.NoError(t, a.Complete(tm))

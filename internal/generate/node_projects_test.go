@@ -9,6 +9,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -28,9 +29,10 @@ var awkwardNodeModules = []string{"middlewares", "statuses", "people", "order-it
 	"responses", "servers", "tests", "items", "pages", "bodies", "logs", "objects", "strings", "numbers"}
 
 // TestNodeProjectsTypecheck writes every TypeScript template's output, with
-// its default answers, the answer sets of its end-to-end runs and awkward
-// module names, and type-checks it with its own pinned TypeScript (tsc
-// --noEmit). The dependencies are installed once per lockfile with npm ci
+// its default answers, the answer sets of its end-to-end runs, awkward
+// module names and names as long as the template allows, and type-checks
+// it with its own pinned TypeScript (tsc --noEmit) and checks its format
+// with its own pinned Prettier, as the project's verify will. The dependencies are installed once per lockfile with npm ci
 // into the user's cache directory and linked into each project.
 func TestNodeProjectsTypecheck(t *testing.T) {
 	if testing.Short() {
@@ -59,10 +61,12 @@ func TestNodeProjectsTypecheck(t *testing.T) {
 			require.NoError(t, os.Symlink(modules, filepath.Join(dir, "node_modules")))
 			ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
 			defer cancel()
-			cmd := exec.CommandContext(ctx, filepath.Join(dir, "node_modules", ".bin", "tsc"), "--noEmit", "-p", "tsconfig.json")
-			cmd.Dir = dir
-			out, err := cmd.CombinedOutput()
-			require.NoError(t, err, "tsc --noEmit in %s:\n%s", dir, out)
+			for _, args := range [][]string{{"tsc", "--noEmit", "-p", "tsconfig.json"}, {"prettier", "--check", "."}} {
+				cmd := exec.CommandContext(ctx, filepath.Join(dir, "node_modules", ".bin", args[0]), args[1:]...)
+				cmd.Dir = dir
+				out, err := cmd.CombinedOutput()
+				require.NoError(t, err, "%s in %s:\n%s", strings.Join(args, " "), dir, out)
+			}
 		}
 		t.Run(tm.ID, func(t *testing.T) { check(t, defaults) })
 		for _, run := range tm.Runs {
@@ -81,8 +85,28 @@ func TestNodeProjectsTypecheck(t *testing.T) {
 			t.Run(tm.ID+"@awkward-modules", func(t *testing.T) {
 				check(t, generateRun(t, tm, "my-api", &catalog.Run{Name: "awkward", Params: map[string]any{"modules": names}}))
 			})
+			// Names as long as the template allows still format as written.
+			if p.MaxLength != nil {
+				longest := longestNames(*p.MaxLength)
+				t.Run(tm.ID+"@longest-modules", func(t *testing.T) {
+					check(t, generateRun(t, tm, "my-api", &catalog.Run{Name: "longest", Params: map[string]any{"modules": longest}}))
+				})
+			}
 		}
 	}
+}
+
+// longestNames are module names whose plurals have exactly n characters:
+// one word, and words joined by hyphens (whose Pascal and camel forms are
+// shorter, but whose file names are not).
+func longestNames(n int) []any {
+	const letters = "abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyz"
+	word := letters[:n-1] + "s"
+	hyphenated := []byte(letters[:n-1] + "s")
+	for i := 3; i < n-2; i += 4 {
+		hyphenated[i] = '-'
+	}
+	return []any{word, string(hyphenated)}
 }
 
 // fileOf returns the file of files at path p, or nil.
