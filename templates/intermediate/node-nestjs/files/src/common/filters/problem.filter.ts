@@ -23,7 +23,7 @@ import {
 } from "../../contract/problem";
 import { MAX_BODY_BYTES, idError } from "../../contract/rules";
 import { requestContextOf } from "../http/request-context";
-import { notAnObject } from "../middleware/json-body.middleware";
+import { notAnObject } from "../../contract/json-body";
 
 /** The statuses whose titles the contract spells (RFC 9110's, not Node.js's). */
 const CONTRACT_STATUSES = new Set([400, 401, 404, 405, 409, 413, 500, 503]);

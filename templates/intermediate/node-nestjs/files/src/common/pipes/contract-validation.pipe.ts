@@ -12,7 +12,7 @@ import { validate } from "class-validator";
 
 import { badRequest, type FieldError } from "../../contract/problem";
 import { RULES } from "../../contract/rules";
-import { notAnObject } from "../middleware/json-body.middleware";
+import { notAnObject } from "../../contract/json-body";
 import { contractFieldsOf } from "../validation/contract-field";
 
 @Injectable()
