@@ -23,6 +23,9 @@ func Markdown(results []*Result, now time.Time) []byte {
 	if v := toolVersions(results); len(v) > 0 {
 		fmt.Fprintf(&b, "Toolchains: %s.\n\n", strings.Join(v, "; "))
 	}
+	if v := jdkUses(results); len(v) > 0 {
+		fmt.Fprintf(&b, "JDKs chosen by a template's java answer: %s.\n\n", strings.Join(v, "; "))
+	}
 	b.WriteString("| template | " + strings.Join(Steps, " | ") + " | result |\n")
 	b.WriteString("|---" + strings.Repeat("|---", len(Steps)) + "|---|\n")
 	for _, r := range results {
@@ -115,4 +118,25 @@ func toolVersion(tool string) string {
 		first = tool + " " + first
 	}
 	return first
+}
+
+// jdkUses lists each JDK the results ran on by choice, with the runs that
+// chose it.
+func jdkUses(results []*Result) []string {
+	var homes []string
+	runs := map[string][]string{}
+	for _, r := range results {
+		if r.JDK == "" {
+			continue
+		}
+		if _, ok := runs[r.JDK]; !ok {
+			homes = append(homes, r.JDK)
+		}
+		runs[r.JDK] = append(runs[r.JDK], "`"+r.ID+"`")
+	}
+	out := make([]string, len(homes))
+	for i, home := range homes {
+		out[i] = fmt.Sprintf("`%s` (%s)", home, strings.Join(runs[home], ", "))
+	}
+	return out
 }

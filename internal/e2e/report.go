@@ -68,6 +68,7 @@ type Result struct {
 	Dir       string // the template's work directory: project and logs
 	Project   string // the generated project, inside Dir
 	Kept      bool   // Dir was left on disk
+	JDK       string // JAVA_HOME of the commands, when the template's java answer chose it
 	Steps     []StepResult
 }
 

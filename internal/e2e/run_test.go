@@ -69,20 +69,55 @@ func progress(t *testing.T) func(format string, args ...any) {
 	}
 }
 
-// selectTemplates returns the templates named in only (comma-separated
-// ids), or all of them when only is empty.
-func selectTemplates(cat *catalog.Catalog, only string) ([]*catalog.Template, error) {
-	if strings.TrimSpace(only) == "" {
-		return cat.All(), nil
+// selection is a template and the answer sets of it to prove: nil stands
+// for the defaults.
+type selection struct {
+	tmpl *catalog.Template
+	runs []*catalog.Run
+}
+
+// selectTemplates returns what only names (comma-separated entries): an id
+// selects the template's defaults and every run its manifest declares;
+// id@name selects one of those runs, and id@defaults the defaults alone.
+// An empty only selects every template with all its runs.
+func selectTemplates(cat *catalog.Catalog, only string) ([]selection, error) {
+	all := func(t *catalog.Template) selection {
+		return selection{tmpl: t, runs: append([]*catalog.Run{nil}, runsOf(t)...)}
 	}
-	var out []*catalog.Template
-	for id := range strings.SplitSeq(only, ",") {
-		id = strings.TrimSpace(id)
+	if strings.TrimSpace(only) == "" {
+		var out []selection
+		for _, t := range cat.All() {
+			out = append(out, all(t))
+		}
+		return out, nil
+	}
+	var out []selection
+	for entry := range strings.SplitSeq(only, ",") {
+		id, runName, hasRun := strings.Cut(strings.TrimSpace(entry), "@")
 		tmpl, ok := cat.Get(id)
 		if !ok {
 			return nil, fmt.Errorf("ARCHGEN_E2E_ONLY names %q, which is not in the catalog; it has %v", id, ids(cat.All()))
 		}
-		out = append(out, tmpl)
+		if !hasRun {
+			out = append(out, all(tmpl))
+			continue
+		}
+		if runName == "defaults" {
+			out = append(out, selection{tmpl: tmpl, runs: []*catalog.Run{nil}})
+			continue
+		}
+		var names []string
+		var found *catalog.Run
+		for _, r := range runsOf(tmpl) {
+			names = append(names, r.Name)
+			if r.Name == runName {
+				found = r
+			}
+		}
+		if found == nil {
+			return nil, fmt.Errorf("ARCHGEN_E2E_ONLY names %q, but %s declares no run %q; it has defaults and %v", entry, id, runName, names)
+		}
+		out = append(out, selection{tmpl: tmpl, runs: []*catalog.Run{found}})
 	}
 	return out, nil
 }
@@ -100,9 +135,9 @@ func ids(ts []*catalog.Template) []string {
 // results of those that ran.
 func runCatalog(t *testing.T, cat *catalog.Catalog, only string) []*Result {
 	t.Helper()
-	tmpls, err := selectTemplates(cat, only)
+	selected, err := selectTemplates(cat, only)
 	require.NoError(t, err)
-	if len(tmpls) == 0 {
+	if len(selected) == 0 {
 		if ciMode() {
 			t.Fatal("the catalog has no templates, so nothing was proven (CI=true: this is a failure)")
 		}
@@ -110,10 +145,10 @@ func runCatalog(t *testing.T, cat *catalog.Catalog, only string) []*Result {
 	}
 	s := newTestSuite(t)
 	var results []*Result
-	for _, tmpl := range tmpls {
+	for _, sel := range selected {
+		tmpl := sel.tmpl
 		// The defaults first, then each answer set the manifest declares.
-		runs := append([]*catalog.Run{nil}, runsOf(tmpl)...)
-		for _, run := range runs {
+		for _, run := range sel.runs {
 			name := tmpl.ID
 			if run != nil {
 				name += "@" + run.Name

@@ -117,6 +117,15 @@ func (j *job) generate(ctx context.Context, logPath string) error {
 	}
 	files := pc.Result.Files
 	j.cmds, j.env, j.data = pc.Result.Data.Commands, environ(), pc.Result.Data
+	// A Java template's java answer picks the JDK its commands run on.
+	if v, ok := j.data.Params["java"]; ok && slices.Contains(j.tmpl.Toolchain, "java") {
+		home, err := findJDK(fmt.Sprint(v))
+		if err != nil {
+			return j.suite.unavailable("%s: %v", j.tmpl.ID, err)
+		}
+		j.env = withJDK(j.env, home)
+		j.res.JDK = home
+	}
 	path, err := FindContract(j.res.Project, j.tmpl.Tier)
 	if err != nil {
 		return err
@@ -126,6 +135,9 @@ func (j *job) generate(ctx context.Context, logPath string) error {
 	}
 	summary := fmt.Sprintf("generated %d files into %s\ninstall: %s\nverify: %s\nbuild: %s\nrun: %s\ncontract: %s\n",
 		len(files), j.res.Project, j.cmds.Install, j.cmds.Verify, j.cmds.Build, j.cmds.Run, path)
+	if j.res.JDK != "" {
+		summary += "JAVA_HOME: " + j.res.JDK + "\n"
+	}
 	return os.WriteFile(logPath, []byte(summary), 0o644)
 }
 
