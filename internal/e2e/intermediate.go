@@ -696,9 +696,17 @@ func checkMetrics(ctx context.Context, c *client) error {
 			return err
 		}
 	}
-	after, err := read()
-	if err != nil {
-		return err
+	// A request is counted once its answer is written, which a server may
+	// do after the client has read the answer (Node.js counts on the
+	// response's finish event): give the last ones a moment to land.
+	var after map[string]float64
+	for deadline := time.Now().Add(3 * time.Second); ; time.Sleep(100 * time.Millisecond) {
+		if after, err = read(); err != nil {
+			return err
+		}
+		if after[route]-before[route] >= 3 && after[unmatched]-before[unmatched] >= 3 || time.Now().After(deadline) {
+			break
+		}
 	}
 	var errs []error
 	for _, series := range []string{route, unmatched} {
