@@ -24,6 +24,7 @@ import (
 
 	"github.com/archgen/archgen/internal/buildinfo"
 	"github.com/archgen/archgen/internal/catalog"
+	"github.com/archgen/archgen/internal/jdk"
 	"github.com/archgen/archgen/internal/pipeline"
 	"github.com/archgen/archgen/internal/render"
 	"github.com/archgen/archgen/internal/writer"
@@ -119,11 +120,11 @@ func (j *job) generate(ctx context.Context, logPath string) error {
 	j.cmds, j.env, j.data = pc.Result.Data.Commands, environ(), pc.Result.Data
 	// A Java template's java answer picks the JDK its commands run on.
 	if v, ok := j.data.Params["java"]; ok && slices.Contains(j.tmpl.Toolchain, "java") {
-		home, err := findJDK(fmt.Sprint(v))
+		home, err := jdk.Find(fmt.Sprint(v))
 		if err != nil {
 			return j.suite.unavailable("%s: %v", j.tmpl.ID, err)
 		}
-		j.env = withJDK(j.env, home)
+		j.env = jdk.Env(j.env, home)
 		j.res.JDK = home
 	}
 	path, err := FindContract(j.res.Project, j.tmpl.Tier)

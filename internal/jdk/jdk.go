@@ -1,6 +1,6 @@
-//go:build e2e
-
-package e2e
+// Package jdk finds an installed JDK of a given feature version, for the
+// commands of a Java project whose answers chose one.
+package jdk
 
 import (
 	"bufio"
@@ -10,20 +10,20 @@ import (
 	"strings"
 )
 
-// jdkDirs are the directories searched for JDKs, each holding one JDK per
+// dirs are the directories searched for JDKs, each holding one JDK per
 // subdirectory (Debian's and the Temurin packages' layout). ARCHGEN_JDK_DIRS
 // (a list like PATH) replaces them.
-func jdkDirs() []string {
+func dirs() []string {
 	if v := os.Getenv("ARCHGEN_JDK_DIRS"); v != "" {
 		return filepath.SplitList(v)
 	}
 	return []string{"/usr/lib/jvm"}
 }
 
-// jdkMajor is the feature version a JDK's release file names
+// Major is the feature version a JDK's release file names
 // (JAVA_VERSION="25.0.1" → "25"; "1.8.0_402" → "8"), or "" when home holds
 // no JDK with a compiler.
-func jdkMajor(home string) string {
+func Major(home string) string {
 	if _, err := os.Stat(filepath.Join(home, "bin", "javac")); err != nil {
 		return ""
 	}
@@ -47,14 +47,14 @@ func jdkMajor(home string) string {
 	return ""
 }
 
-// findJDK returns the home of a JDK of the given feature version: JAVA_HOME
+// Find returns the home of a JDK of the given feature version: JAVA_HOME
 // when it is one, else the first match under jdkDirs.
-func findJDK(major string) (string, error) {
-	if home := os.Getenv("JAVA_HOME"); home != "" && jdkMajor(home) == major {
+func Find(major string) (string, error) {
+	if home := os.Getenv("JAVA_HOME"); home != "" && Major(home) == major {
 		return home, nil
 	}
 	var seen []string
-	for _, dir := range jdkDirs() {
+	for _, dir := range dirs() {
 		entries, err := os.ReadDir(dir)
 		if err != nil {
 			continue
@@ -65,7 +65,7 @@ func findJDK(major string) (string, error) {
 			if resolved, err := filepath.EvalSymlinks(home); err == nil {
 				home = resolved
 			}
-			m := jdkMajor(home)
+			m := Major(home)
 			if m == "" {
 				continue
 			}
@@ -76,11 +76,11 @@ func findJDK(major string) (string, error) {
 		}
 	}
 	return "", fmt.Errorf("no JDK %s found (looked at JAVA_HOME and under %s; found %v); install one or set ARCHGEN_JDK_DIRS",
-		major, strings.Join(jdkDirs(), ", "), seen)
+		major, strings.Join(dirs(), ", "), seen)
 }
 
-// withJDK returns env with JAVA_HOME set to home and its bin first on PATH.
-func withJDK(env []string, home string) []string {
+// Env returns env with JAVA_HOME set to home and its bin first on PATH.
+func Env(env []string, home string) []string {
 	out := make([]string, 0, len(env)+2)
 	path := ""
 	for _, kv := range env {
