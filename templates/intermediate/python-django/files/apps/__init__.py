@@ -1,0 +1,1 @@
+"""The project's Django apps: users, and one app per feature module."""

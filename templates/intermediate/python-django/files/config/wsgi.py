@@ -1,0 +1,9 @@
+"""The WSGI application Gunicorn serves (gunicorn.conf.py: wsgi_app)."""
+
+import os
+
+from django.core.wsgi import get_wsgi_application
+
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.base")
+
+application = get_wsgi_application()
