@@ -186,6 +186,17 @@ func summarize(t *testing.T, s *Suite, results []*Result) {
 	for i, r := range results {
 		lines[i] = r.Line()
 	}
+	// Why each failure failed, briefly, next to the table: a CI log that
+	// keeps only its end still says what went wrong.
+	for _, r := range results {
+		for _, f := range r.Failed() {
+			why := fmt.Sprint(f.Err)
+			if len(why) > 600 {
+				why = why[:600] + " …"
+			}
+			lines = append(lines, fmt.Sprintf("  %s: %s: %s", r.ID, f.Name, why))
+		}
+	}
 	t.Logf("end-to-end results:\n%s", strings.Join(lines, "\n"))
 	if slices.ContainsFunc(results, func(r *Result) bool { return r.Kept }) {
 		t.Logf("work directory kept: %s", s.Root)
