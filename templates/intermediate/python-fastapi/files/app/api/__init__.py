@@ -1,0 +1,1 @@
+"""The HTTP layer: routes, request checks, problem details and middleware."""

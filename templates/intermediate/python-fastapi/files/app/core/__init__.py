@@ -1,0 +1,1 @@
+"""What every layer may use: settings, logging, the clock and domain errors."""

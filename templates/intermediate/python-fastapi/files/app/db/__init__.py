@@ -1,0 +1,1 @@
+"""The database: the declarative base, its column types, and the engine."""

@@ -1,0 +1,1 @@
+"""The Pydantic schemas of the API: what a client sends and what it gets."""

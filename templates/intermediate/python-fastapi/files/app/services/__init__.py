@@ -1,0 +1,1 @@
+"""The business rules, one service per resource, over repository interfaces."""

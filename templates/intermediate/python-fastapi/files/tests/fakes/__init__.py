@@ -1,0 +1,1 @@
+"""In-memory repositories for the services' unit tests."""
