@@ -9,11 +9,14 @@ from collections.abc import Callable, Mapping
 from datetime import UTC, datetime
 from typing import Any, ClassVar
 
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from contract.rules import RULES, RuleError
 
 
+@extend_schema_field(OpenApiTypes.STR)
 class RuleField(serializers.Field):  # type: ignore[type-arg]
     """A string field checked by a contract rule, answered as stored."""
 
@@ -39,6 +42,7 @@ class RuleField(serializers.Field):  # type: ignore[type-arg]
         return value
 
 
+@extend_schema_field(OpenApiTypes.DATETIME)
 class TimestampField(serializers.Field):  # type: ignore[type-arg]
     """A stored time answered as RFC 3339 in UTC with milliseconds and Z."""
 
