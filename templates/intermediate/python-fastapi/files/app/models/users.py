@@ -2,7 +2,7 @@
 
 from datetime import datetime
 
-from sqlalchemy import Identity, Index, String, func
+import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.db.base import ID_TYPE, Base, UTCDateTime
@@ -14,13 +14,13 @@ class User(Base):
     __tablename__ = "users"
     __table_args__ = ({"sqlite_autoincrement": True},)
 
-    id: Mapped[int] = mapped_column(ID_TYPE, Identity(always=True), primary_key=True)
-    name: Mapped[str] = mapped_column(String(100))
-    email: Mapped[str] = mapped_column(String(254))
+    id: Mapped[int] = mapped_column(ID_TYPE, sa.Identity(always=True), primary_key=True)
+    name: Mapped[str] = mapped_column(sa.String(100))
+    email: Mapped[str] = mapped_column(sa.String(254))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
 
 
 # ASCII case folding, as in SQLite's lower(); the address syntax admits no
 # other letters.
-Index("users_email_lower_key", func.lower(User.email), unique=True)
+sa.Index("users_email_lower_key", sa.func.lower(User.email), unique=True)

@@ -16,12 +16,12 @@ PATH: Final = "/api/v1/users"
 router = APIRouter(prefix="/users", tags=["users"], route_class=ContractRoute)
 
 
-def get_service(session: SessionDep) -> UserService:
+def make_service(session: SessionDep) -> UserService:
     """The users' service on the request's session."""
     return UserService(SqlUserRepository(session))
 
 
-ServiceDep = Annotated[UserService, Depends(get_service)]
+ServiceDep = Annotated[UserService, Depends(make_service)]
 
 
 @router.get("", operation_id="listUsers", responses=problems(400, 500))
