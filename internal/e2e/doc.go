@@ -23,7 +23,9 @@
 //	go test -tags e2e -v -timeout 60m ./internal/e2e
 //
 // and narrow it to templates with -run 'TestTemplates/entry/go-stdlib' or
-// ARCHGEN_E2E_ONLY=entry/go-stdlib (a comma-separated list of template ids).
+// ARCHGEN_E2E_ONLY=entry/go-stdlib (a comma-separated list of template ids;
+// an id proves the defaults and every run its manifest declares, id@name
+// one run, id@defaults the defaults alone).
 //
 // Environment:
 //
@@ -31,8 +33,12 @@
 //     PostgreSQL server programs, an empty catalog) into a failure.
 //   - ARCHGEN_E2E_REPORT=path writes a markdown table of the results there.
 //   - ARCHGEN_E2E_KEEP=1 keeps every generated project, not only failed ones.
+//   - ARCHGEN_JDK_DIRS lists where JDKs are installed (default /usr/lib/jvm):
+//     a Java template's java answer picks the JDK of that version for its
+//     commands (JAVA_HOME and PATH), named in the report.
 //
 // Templates whose manifest lists the service postgres get a throwaway
 // PostgreSQL server on 127.0.0.1, started from Debian's postgresql package
-// (apt-get install -y postgresql), and its URL in DATABASE_URL.
+// (apt-get install -y postgresql): DATABASE_URL for the server and
+// TEST_DATABASE_URL, a second database, for the project's own tests.
 package e2e
