@@ -15,14 +15,24 @@ from contract.config import ConfigError, load_env_file, sqlalchemy_url
 config = context.config
 # Alembic's own lines, unless the server has set up its JSON logging.
 if config.config_file_name is not None and not logging.getLogger().handlers:
-    logging.config.fileConfig(config.config_file_name)
+    logging.config.fileConfig(config.config_file_name, disable_existing_loggers=False)
 
-load_env_file()
-try:
-    settings = load_settings()
-except ConfigError as exc:
-    sys.exit(str(exc))
-url = sqlalchemy_url(settings.database_url)
+
+def database_url() -> str:
+    """sqlalchemy.url when a caller set it (the migration tests do), else
+    DATABASE_URL."""
+    given = config.get_main_option("sqlalchemy.url")
+    if given:
+        return given
+    load_env_file()
+    try:
+        settings = load_settings()
+    except ConfigError as exc:
+        sys.exit(str(exc))
+    return sqlalchemy_url(settings.database_url)
+
+
+url = database_url()
 
 
 def run_offline() -> None:
