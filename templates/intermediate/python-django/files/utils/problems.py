@@ -4,7 +4,13 @@ import json
 
 from django.http import HttpRequest, HttpResponse
 
-from contract.problem import PROBLEM_CONTENT_TYPE, FieldError, instance_of, problem
+from contract.problem import (
+    PROBLEM_CONTENT_TYPE,
+    FieldError,
+    instance_of,
+    problem,
+    title_of,
+)
 
 
 def instance(request: HttpRequest) -> str:
@@ -30,5 +36,7 @@ def problem_response(
     return HttpResponse(
         json.dumps(body, ensure_ascii=False).encode("utf-8"),
         status=status,
+        # The status line's reason as RFC 9110 spells it, as the title.
+        reason=title_of(status),
         content_type=PROBLEM_CONTENT_TYPE,
     )

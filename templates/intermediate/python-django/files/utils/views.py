@@ -41,6 +41,11 @@ class OperationalView(APIView):
     authentication_classes = ()
     permission_classes = (AllowAny,)
 
+    @property
+    def default_response_headers(self) -> dict[str, str]:
+        # DRF would add Allow to every answer; the contract's 405s carry it.
+        return {}
+
 
 class HealthView(OperationalView):
     """Liveness: the process answers; the database is not asked."""

@@ -28,3 +28,8 @@ class ResourceViewSet(viewsets.GenericViewSet[M]):
         if item_id is None:
             raise InvalidRequest([parameter_error("id", RULES.ID)])
         return item_id
+
+    @property
+    def default_response_headers(self) -> dict[str, str]:
+        # DRF would add Allow to every answer; the contract's 405s carry it.
+        return {}
