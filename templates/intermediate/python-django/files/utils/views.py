@@ -68,7 +68,7 @@ class ReadyView(OperationalView):
                 cursor.execute("SELECT 1")
                 cursor.fetchone()
                 if connection.vendor == "postgresql":
-                    cursor.execute("SET statement_timeout = 0")
+                    cursor.execute("RESET statement_timeout")
         except DatabaseError as exc:
             logger.warning("database not ready: %s", type(exc).__name__)
             # A broken connection is not kept for the next request.
