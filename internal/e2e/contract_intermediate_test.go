@@ -48,9 +48,10 @@ commands:
 `)},
 		"intermediate/go-probe/files/README.md.tmpl": {Data: []byte("# {{.Name}}\n")},
 		// The partials a language layer fills in for the layer's CI
-		// workflow and compose.yaml.
+		// workflow, compose.yaml and .env.example.
 		"intermediate/go-probe/partials/probe.tmpl": {Data: []byte(`{{define "ci.strategy"}}{{end}}` +
-			`{{define "ci.setup"}}{{end}}{{define "compose.healthcheck"}}["CMD", "true"]{{end}}`)},
+			`{{define "ci.setup"}}{{end}}{{define "compose.healthcheck"}}["CMD", "true"]{{end}}` +
+			`{{define "env.extra"}}{{end}}`)},
 	}
 }
 
