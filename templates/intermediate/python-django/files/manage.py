@@ -6,10 +6,13 @@ import sys
 
 
 def main() -> None:
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.base")
     from django.core.management import execute_from_command_line
 
-    from contract.config import ConfigError
+    from contract.config import ConfigError, load_env_file
+
+    # .env first: it may choose DJANGO_SETTINGS_MODULE too.
+    load_env_file()
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.base")
 
     try:
         execute_from_command_line(sys.argv)

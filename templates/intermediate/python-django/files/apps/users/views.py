@@ -7,8 +7,8 @@ service.
 
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import status
-from rest_framework.request import Request
-from rest_framework.response import Response
+from rest_framework.request import Request as DrfRequest
+from rest_framework.response import Response as DrfResponse
 
 from apps.users.models import User
 from apps.users.permissions import UserPermissions
@@ -35,7 +35,7 @@ class UserViewSet(ResourceViewSet[User]):
         return UserService(DjangoUserRepository())
 
     @extend_schema(operation_id="listUsers", responses=UserSerializer(many=True))
-    def list(self, request: Request) -> Response:
+    def list(self, request: DrfRequest) -> DrfResponse:
         pager = ContractPagination()
         users = pager.paginate_service(request, self.service.list)
         return pager.get_paginated_response(UserSerializer(users, many=True).data)
@@ -45,34 +45,34 @@ class UserViewSet(ResourceViewSet[User]):
         request=UserCreateSerializer,
         responses={201: UserSerializer},
     )
-    def create(self, request: Request) -> Response:
+    def create(self, request: DrfRequest) -> DrfResponse:
         body = UserCreateSerializer(data=json_object(request))
         body.is_valid(raise_exception=True)
         user = self.service.create(**body.validated_data)
-        return Response(
+        return DrfResponse(
             UserSerializer(user).data,
             status=status.HTTP_201_CREATED,
             headers={"Location": f"/api/v1/users/{user.pk}"},
         )
 
     @extend_schema(operation_id="getUser", responses=UserSerializer)
-    def retrieve(self, request: Request, pk: str) -> Response:
+    def retrieve(self, request: DrfRequest, pk: str) -> DrfResponse:
         user = self.service.get(self.item_id(pk))
-        return Response(UserSerializer(user).data)
+        return DrfResponse(UserSerializer(user).data)
 
     @extend_schema(
         operation_id="updateUser",
         request=UserUpdateSerializer,
         responses=UserSerializer,
     )
-    def partial_update(self, request: Request, pk: str) -> Response:
+    def partial_update(self, request: DrfRequest, pk: str) -> DrfResponse:
         user_id = self.item_id(pk)
         body = UserUpdateSerializer(data=json_object(request))
         body.is_valid(raise_exception=True)
         user = self.service.update(user_id, body.validated_data)
-        return Response(UserSerializer(user).data)
+        return DrfResponse(UserSerializer(user).data)
 
     @extend_schema(operation_id="deleteUser", responses={204: OpenApiResponse()})
-    def destroy(self, request: Request, pk: str) -> Response:
+    def destroy(self, request: DrfRequest, pk: str) -> DrfResponse:
         self.service.delete(self.item_id(pk))
-        return Response(status=status.HTTP_204_NO_CONTENT)
+        return DrfResponse(status=status.HTTP_204_NO_CONTENT)
