@@ -9,7 +9,7 @@ import pytest
 from rest_framework.test import APIClient
 
 from contract.openapi import load_openapi
-from contract.problem import METHOD_NOT_ALLOWED, NOT_FOUND_PATH
+from contract.problem import INVALID, METHOD_NOT_ALLOWED, NOT_FOUND_PATH
 from tests.support import assert_problem, body_of
 
 pytestmark = pytest.mark.django_db(databases="__all__")
@@ -69,6 +69,17 @@ def test_unserved_methods_are_405_with_allow(
     response = api.generic(method, path)
     assert_problem(response, 405, METHOD_NOT_ALLOWED)
     assert response["Allow"] == allowed
+
+
+def test_a_host_not_allowed_is_a_400(api: APIClient) -> None:
+    response = api.get("/health", HTTP_HOST="evil.example")
+    assert_problem(
+        response,
+        400,
+        INVALID,
+        [{"parameter": "Host", "detail": "must be one of the allowed hosts"}],
+    )
+    assert response["X-Request-ID"]
 
 
 def test_head_is_get_without_a_body(api: APIClient) -> None:
