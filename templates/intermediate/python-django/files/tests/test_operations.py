@@ -9,7 +9,7 @@ import pytest
 from rest_framework.test import APIClient
 
 from contract.openapi import load_openapi
-from contract.problem import INVALID, METHOD_NOT_ALLOWED, NOT_FOUND_PATH
+from contract.problem import INTERNAL, INVALID, METHOD_NOT_ALLOWED, NOT_FOUND_PATH
 from tests.support import assert_problem, body_of
 
 pytestmark = pytest.mark.django_db(databases="__all__")
@@ -80,6 +80,26 @@ def test_a_host_not_allowed_is_a_400(api: APIClient) -> None:
         [{"parameter": "Host", "detail": "must be one of the allowed hosts"}],
     )
     assert response["X-Request-ID"]
+
+
+def test_an_unexpected_error_is_a_500_logged_with_its_cause(
+    api: APIClient,
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    from apps.users.repository import DjangoUserRepository
+
+    def fail(*args: object) -> None:
+        raise RuntimeError("the cause")
+
+    monkeypatch.setattr(DjangoUserRepository, "page", fail)
+    with caplog.at_level(logging.ERROR):
+        response = api.get("/api/v1/users", HTTP_X_REQUEST_ID="boom-1")
+    problem = assert_problem(response, 500, INTERNAL)
+    assert "the cause" not in json.dumps(problem)
+    [record] = [r for r in caplog.records if r.levelno == logging.ERROR]
+    assert record.exc_info is not None
+    assert str(record.exc_info[1]) == "the cause"
 
 
 def test_head_is_get_without_a_body(api: APIClient) -> None:
