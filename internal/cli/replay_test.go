@@ -61,9 +61,17 @@ func TestReplayIsByteIdentical(t *testing.T) {
 			base := t.TempDir()
 			first, second := filepath.Join(base, "first"), filepath.Join(base, "second")
 			args := []string{"new", "replay-me", "--tier", tier, "--lang", lang, "--style", style, "--set", "port=4321", "--dir", first, "--no-input"}
+			// The embedded database of the template's language.
+			db := "sqlite"
+			if lang == "java" {
+				db = "h2"
+				if tier == "intermediate" {
+					args = append(args, "--set", "java=17")
+				}
+			}
 			if tier == "intermediate" {
 				// A choice and a list answer replay too.
-				args = append(args, "--db", "sqlite", "--modules", "invoices,order-items")
+				args = append(args, "--db", db, "--modules", "invoices,order-items")
 			}
 			run(t, args...)
 			run(t, "new", "--config", filepath.Join(first, ".archgen.yaml"), "--dir", second, "--no-input")
@@ -71,7 +79,7 @@ func TestReplayIsByteIdentical(t *testing.T) {
 			assert.Equal(t, a, b)
 			assert.Contains(t, a[".archgen.yaml"], "port: 4321")
 			if tier == "intermediate" {
-				assert.Contains(t, a[".archgen.yaml"], "db: sqlite")
+				assert.Contains(t, a[".archgen.yaml"], "db: "+db)
 				assert.Contains(t, a[".archgen.yaml"], "- order-items")
 			}
 		})
