@@ -8,7 +8,7 @@ TLS ends at the load balancer or reverse proxy in front of it.
 import os
 
 from config.settings.base import *  # noqa: F403
-from config.settings.base import env_bool, env_list
+from config.settings.base import env_bool, env_int, env_list
 from contract.config import ConfigError
 
 _secret_key = os.environ.get("SECRET_KEY", "")
@@ -35,7 +35,7 @@ CSRF_COOKIE_SECURE = True
 
 # Browsers remember for SECURE_HSTS_SECONDS (default a year) to use HTTPS
 # only, for every subdomain too. Django sends the header on HTTPS requests.
-SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS") or "31536000")
+SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 31536000, 0, 2**31 - 1)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", False)
 
