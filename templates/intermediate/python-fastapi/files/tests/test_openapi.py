@@ -61,6 +61,21 @@ def parameters(
     return {(p["name"], p["in"]) for p in (resolve(document, d) for d in declared)}
 
 
+def parameter_schemas(
+    document: dict[str, Any], path: str, method: str
+) -> dict[str, dict[str, Any]]:
+    """Each parameter's type and bounds."""
+    item = document["paths"][path]
+    declared = item.get("parameters", []) + item[method].get("parameters", [])
+    keys = ("type", "minimum", "maximum", "default")
+    out: dict[str, dict[str, Any]] = {}
+    for parameter in (resolve(document, d) for d in declared):
+        schema = parameter.get("schema", {})
+        out[parameter["name"]] = {k: schema[k] for k in keys if k in schema}
+        out[parameter["name"]]["required"] = parameter.get("required", False)
+    return out
+
+
 def body_schema(document: dict[str, Any], container: dict[str, Any] | None) -> Any:
     if container is None:
         return None
@@ -83,6 +98,11 @@ def test_each_operation_agrees(
         where = f"{method.upper()} {path}"
         assert op["operationId"] == ours["operationId"], where
         assert parameters(generated, path, method) == parameters(contract, path, method)
+        assert parameter_schemas(generated, path, method) == parameter_schemas(
+            contract, path, method
+        ), where
+        if "requestBody" in ours:
+            assert op["requestBody"].get("required") is True, where
         statuses = set(op["responses"]) - {"422"}
         assert statuses == set(ours["responses"]), where
         assert body_schema(generated, op.get("requestBody")) == body_schema(
