@@ -3,6 +3,7 @@
 from datetime import UTC, datetime
 
 import pytest
+from sqlalchemy import text
 from sqlalchemy.orm import Session
 
 from app.core.errors import EmailTakenError
@@ -10,6 +11,7 @@ from app.repositories.users import SqlUserRepository
 
 T0 = datetime(2025, 1, 2, 3, 4, 5, 678000, tzinfo=UTC)
 T1 = datetime(2025, 1, 2, 3, 4, 6, 1000, tzinfo=UTC)
+MAX_ID = 9_223_372_036_854_775_807
 
 
 def test_add_then_get(session: Session) -> None:
@@ -71,3 +73,20 @@ def test_update_and_delete(session: Session) -> None:
     assert (stored.name, stored.created_at, stored.updated_at) == ("Ada L", T0, T1)
     repository.delete(stored)
     assert repository.get(user.id) is None
+
+
+def test_the_largest_id_round_trips(session: Session) -> None:
+    dialect = session.get_bind().dialect.name
+    # PostgreSQL makes every id itself (GENERATED ALWAYS) unless told not to;
+    # SQLite keeps times as text, in UTC.
+    override = "OVERRIDING SYSTEM VALUE " if dialect == "postgresql" else ""
+    at: object = T0.strftime("%Y-%m-%d %H:%M:%S.%f") if dialect == "sqlite" else T0
+    insert = (
+        "INSERT INTO users (id, name, email, created_at, updated_at) "
+        f"{override}VALUES (:id, 'Max', 'max@example.com', :at, :at)"
+    )
+    session.execute(text(insert), {"id": MAX_ID, "at": at})
+    session.commit()
+    user = SqlUserRepository(session).get(MAX_ID)
+    assert user is not None
+    assert (user.id, user.created_at) == (MAX_ID, T0)
