@@ -49,6 +49,14 @@ func TestWizardAccessibleTranscripts(t *testing.T) {
 		// style (3 = fastify), npm name, port, db (1 = postgres), modules
 		// (the default), confirm.
 		{"intermediate-node", "shop\n2\n2\n3\n\n\n1\n\ny\n", nil},
+		// Python at the intermediate tier: tier (2), language (3 =
+		// python), style (1 = django; no module answer), port, db (2 =
+		// sqlite), modules, confirm.
+		{"intermediate-python", "crm\n2\n3\n1\n\n2\norders,invoices\ny\n", nil},
+		// Java at the intermediate tier: tier (2), language (4 = java; one
+		// style, so none is asked), base package, port, db (2 = h2), java
+		// (1 = 17), modules (the default), confirm.
+		{"intermediate-java", "crm\n2\n4\n\n\n2\n1\n\ny\n", nil},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
