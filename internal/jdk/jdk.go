@@ -24,10 +24,10 @@ func dirs() []string {
 // (JAVA_VERSION="25.0.1" → "25"; "1.8.0_402" → "8"), or "" when home holds
 // no JDK with a compiler.
 func Major(home string) string {
-	if _, err := os.Stat(filepath.Join(home, "bin", "javac")); err != nil {
+	if _, err := os.Stat(filepath.Join(home, "bin", "javac")); err != nil { //nolint:gosec // reading the JDKs the user installed is the point
 		return ""
 	}
-	f, err := os.Open(filepath.Join(home, "release"))
+	f, err := os.Open(filepath.Join(home, "release")) //nolint:gosec // reading the JDKs the user installed is the point
 	if err != nil {
 		return ""
 	}
