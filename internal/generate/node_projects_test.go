@@ -68,31 +68,42 @@ func TestNodeProjectsTypecheck(t *testing.T) {
 				require.NoError(t, err, "%s in %s:\n%s", strings.Join(args, " "), dir, out)
 			}
 		}
-		t.Run(tm.ID, func(t *testing.T) { check(t, defaults) })
-		for _, run := range tm.Runs {
-			t.Run(tm.ID+"@"+run.Name, func(t *testing.T) {
-				check(t, generateRun(t, tm, "my-api", &run))
-			})
+		checkAnswerSets(t, tm, defaults, awkwardNodeModules, check)
+	}
+}
+
+// checkAnswerSets runs check, each in a subtest, on a template's output
+// with its default answers, with the answer sets of its end-to-end runs,
+// with those of the awkward module names the template does not reserve
+// (most of them must be allowed), and, when the template bounds the
+// length of a module name, with names of exactly that length.
+func checkAnswerSets(t *testing.T, tm *catalog.Template, defaults []render.File, awkward []string, check func(*testing.T, []render.File)) {
+	t.Helper()
+	t.Run(tm.ID, func(t *testing.T) { check(t, defaults) })
+	for _, run := range tm.Runs {
+		t.Run(tm.ID+"@"+run.Name, func(t *testing.T) {
+			check(t, generateRun(t, tm, "my-api", &run))
+		})
+	}
+	p, ok := tm.Parameter("modules")
+	if !ok {
+		return
+	}
+	var names []any
+	for _, m := range awkward {
+		if _, err := p.Parse(m); err == nil { // not reserved by the template
+			names = append(names, m)
 		}
-		if p, ok := tm.Parameter("modules"); ok {
-			var names []any
-			for _, m := range awkwardNodeModules {
-				if _, err := p.Parse(m); err == nil { // not reserved by the template
-					names = append(names, m)
-				}
-			}
-			require.Greater(t, len(names), len(awkwardNodeModules)/2, "%s reserves most awkward names", tm.ID)
-			t.Run(tm.ID+"@awkward-modules", func(t *testing.T) {
-				check(t, generateRun(t, tm, "my-api", &catalog.Run{Name: "awkward", Params: map[string]any{"modules": names}}))
-			})
-			// Names as long as the template allows still format as written.
-			if p.MaxLength != nil {
-				longest := longestNames(*p.MaxLength)
-				t.Run(tm.ID+"@longest-modules", func(t *testing.T) {
-					check(t, generateRun(t, tm, "my-api", &catalog.Run{Name: "longest", Params: map[string]any{"modules": longest}}))
-				})
-			}
-		}
+	}
+	require.Greater(t, len(names), len(awkward)/2, "%s reserves most awkward names", tm.ID)
+	t.Run(tm.ID+"@awkward-modules", func(t *testing.T) {
+		check(t, generateRun(t, tm, "my-api", &catalog.Run{Name: "awkward", Params: map[string]any{"modules": names}}))
+	})
+	// Names as long as the template allows still format as written.
+	if p.MaxLength != nil {
+		t.Run(tm.ID+"@longest-modules", func(t *testing.T) {
+			check(t, generateRun(t, tm, "my-api", &catalog.Run{Name: "longest", Params: map[string]any{"modules": longestNames(*p.MaxLength)}}))
+		})
 	}
 }
 

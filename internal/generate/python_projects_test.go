@@ -15,7 +15,6 @@ import (
 
 	"github.com/stretchr/testify/require"
 
-	"github.com/archgen/archgen/internal/catalog"
 	"github.com/archgen/archgen/internal/render"
 	"github.com/archgen/archgen/internal/writer"
 )
@@ -83,30 +82,7 @@ func TestPythonProjectsCheck(t *testing.T) {
 				require.NoError(t, err, "python %s in %s:\n%s", strings.Join(args, " "), dir, out)
 			}
 		}
-		t.Run(tm.ID, func(t *testing.T) { check(t, defaults) })
-		for _, run := range tm.Runs {
-			t.Run(tm.ID+"@"+run.Name, func(t *testing.T) {
-				check(t, generateRun(t, tm, "my-api", &run))
-			})
-		}
-		if p, ok := tm.Parameter("modules"); ok {
-			var names []any
-			for _, m := range awkwardPythonModules {
-				if _, err := p.Parse(m); err == nil { // not reserved by the template
-					names = append(names, m)
-				}
-			}
-			require.Greater(t, len(names), len(awkwardPythonModules)/2, "%s reserves most awkward names", tm.ID)
-			t.Run(tm.ID+"@awkward-modules", func(t *testing.T) {
-				check(t, generateRun(t, tm, "my-api", &catalog.Run{Name: "awkward", Params: map[string]any{"modules": names}}))
-			})
-			if p.MaxLength != nil {
-				longest := longestNames(*p.MaxLength)
-				t.Run(tm.ID+"@longest-modules", func(t *testing.T) {
-					check(t, generateRun(t, tm, "my-api", &catalog.Run{Name: "longest", Params: map[string]any{"modules": longest}}))
-				})
-			}
-		}
+		checkAnswerSets(t, tm, defaults, awkwardPythonModules, check)
 	}
 }
 
