@@ -143,10 +143,7 @@ func TestGoProjectsVet(t *testing.T) {
 			continue
 		}
 		vet := func(t *testing.T, files []render.File) {
-			dir := filepath.Join(t.TempDir(), "p")
-			plan, err := writer.NewPlan(dir, files, false)
-			require.NoError(t, err)
-			require.NoError(t, plan.Write(context.Background()))
+			dir := writeProject(t, files)
 			ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
 			defer cancel()
 			cmd := exec.CommandContext(ctx, "go", "vet", "./...")
@@ -195,4 +192,15 @@ func checkDockerfile(t *testing.T, f render.File) {
 	assert.GreaterOrEqual(t, stages, 2, "%s is not a multi-stage build", f.Path)
 	assert.NotEmpty(t, user, "%s: the final stage sets no USER, so it runs as root", f.Path)
 	assert.NotContains(t, []string{"root", "0", "0:0", "root:root"}, user, "%s: the final stage runs as root", f.Path)
+}
+
+// writeProject writes files the way archgen new does into a fresh
+// directory of the test and returns its path.
+func writeProject(t *testing.T, files []render.File) string {
+	t.Helper()
+	dir := filepath.Join(t.TempDir(), "p")
+	plan, err := writer.NewPlan(dir, files, false)
+	require.NoError(t, err)
+	require.NoError(t, plan.Write(context.Background()))
+	return dir
 }

@@ -15,7 +15,6 @@ import (
 	"github.com/archgen/archgen/internal/catalog"
 	"github.com/archgen/archgen/internal/jdk"
 	"github.com/archgen/archgen/internal/render"
-	"github.com/archgen/archgen/internal/writer"
 )
 
 // awkwardJavaModules are module names whose classes would meet the names
@@ -84,10 +83,7 @@ func javaAnswer(t *testing.T, tm *catalog.Template, run *catalog.Run) (string, b
 // compileJava writes the project and runs its Maven wrapper's test-compile.
 func compileJava(t *testing.T, files []render.File, env []string) {
 	t.Helper()
-	dir := filepath.Join(t.TempDir(), "p")
-	plan, err := writer.NewPlan(dir, files, false)
-	require.NoError(t, err)
-	require.NoError(t, plan.Write(context.Background()))
+	dir := writeProject(t, files)
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Minute)
 	defer cancel()
 	args := []string{"-B", "-q", "test-compile"}

@@ -17,7 +17,6 @@ import (
 
 	"github.com/archgen/archgen/internal/catalog"
 	"github.com/archgen/archgen/internal/render"
-	"github.com/archgen/archgen/internal/writer"
 )
 
 // awkwardNodeModules are module names that are words the Node templates'
@@ -54,10 +53,7 @@ func TestNodeProjectsTypecheck(t *testing.T) {
 		}
 		modules := nodeModules(t, defaults)
 		check := func(t *testing.T, files []render.File) {
-			dir := filepath.Join(t.TempDir(), "p")
-			plan, err := writer.NewPlan(dir, files, false)
-			require.NoError(t, err)
-			require.NoError(t, plan.Write(context.Background()))
+			dir := writeProject(t, files)
 			require.NoError(t, os.Symlink(modules, filepath.Join(dir, "node_modules")))
 			ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
 			defer cancel()

@@ -16,7 +16,6 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/archgen/archgen/internal/render"
-	"github.com/archgen/archgen/internal/writer"
 )
 
 // awkwardPythonModules are module names that are words the Python
@@ -56,10 +55,7 @@ func TestPythonProjectsCheck(t *testing.T) {
 		}
 		venv := pythonVenv(t, defaults)
 		check := func(t *testing.T, files []render.File) {
-			dir := filepath.Join(t.TempDir(), "p")
-			plan, err := writer.NewPlan(dir, files, false)
-			require.NoError(t, err)
-			require.NoError(t, plan.Write(context.Background()))
+			dir := writeProject(t, files)
 			ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
 			defer cancel()
 			python := filepath.Join(venv, "bin", "python")
