@@ -41,6 +41,28 @@ type Commands struct {
 	Run     string `yaml:"run" json:"run"`
 }
 
+// Advice is the advisor's recommendation as a template sees it: the
+// inputs given, in the advisor's order, and what the rules concluded.
+type Advice struct {
+	// Inputs are the inputs given, e.g. {users, 50,000}.
+	Inputs []AdviceInput
+	// Tier and Lang are what the rules recommend; the project's own
+	// .Tier and .Lang may differ when the user chose otherwise.
+	Tier, Lang string
+	// Reasons say why, each naming the guide section and the input that
+	// triggered it: "users 50,000 is in 1k–100k (§1.1) → intermediate".
+	Reasons []string
+	// Conflicts explain inputs that disagree with each other or with the
+	// recommendation (a 2-person team with 5M users).
+	Conflicts []string
+}
+
+// AdviceInput is one input of the advisor as given.
+type AdviceInput struct {
+	Name  string // users, concurrency, dau, team, lang, workload, teams
+	Value string // formatted for people: 50,000; go, python
+}
+
 // Data is what a template sees. See templates/README.md.
 type Data struct {
 	Name        string
@@ -53,6 +75,9 @@ type Data struct {
 	Style       string
 	Params      map[string]any
 	Commands    Commands
+	// Advice is what the advisor (archgen recommend) said for the inputs
+	// the project was generated with; nil when none were given.
+	Advice *Advice
 	// Item is the current item inside an each fan-out.
 	Item naming.Forms
 	// Index is the 1-based position of Item among the copies the each
