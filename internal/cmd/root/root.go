@@ -10,6 +10,7 @@ import (
 	"github.com/archgen/archgen/internal/buildinfo"
 	"github.com/archgen/archgen/internal/cmd/list"
 	"github.com/archgen/archgen/internal/cmd/newcmd"
+	"github.com/archgen/archgen/internal/cmd/recommend"
 	"github.com/archgen/archgen/internal/cmd/version"
 	"github.com/archgen/archgen/internal/cmdutil"
 )
@@ -25,7 +26,8 @@ needs (entry, intermediate, enterprise) in the language its team uses
 tests and serves its API on first run.`,
 		Example: `  archgen list
   archgen new myapi
-  archgen new myapi --lang python --dir ~/src/myapi`,
+  archgen new myapi --lang python --dir ~/src/myapi
+  archgen recommend --users 50k --concurrency 800 --team 4 --lang go`,
 		SilenceErrors: true,
 		SilenceUsage:  true,
 		Version:       f.Version,
@@ -44,6 +46,7 @@ tests and serves its API on first run.`,
 	cmd.AddCommand(
 		newcmd.NewCmdNew(f, nil),
 		list.NewCmdList(f),
+		recommend.NewCmdRecommend(f),
 		version.NewCmdVersion(f),
 	)
 	cmd.SetHelpCommand(&cobra.Command{
