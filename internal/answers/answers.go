@@ -12,6 +12,7 @@ import (
 
 	"github.com/goccy/go-yaml"
 
+	"github.com/archgen/archgen/internal/advisor"
 	"github.com/archgen/archgen/internal/catalog"
 	"github.com/archgen/archgen/internal/naming"
 )
@@ -33,6 +34,9 @@ type Answers struct {
 	Origin map[string]string
 	// Version is the archgen version that wrote a loaded answers file.
 	Version string
+	// Advice are the advisor's inputs the project was generated with
+	// (archgen new --advice), recorded in its decision record; nil if none.
+	Advice *advisor.Inputs
 }
 
 // SetText records a textual answer and where it came from ("--set").
@@ -110,6 +114,7 @@ type fileFormat struct {
 	Name           string        `yaml:"name"`
 	Module         string        `yaml:"module,omitempty"`
 	Params         yaml.MapSlice `yaml:"params,omitempty"`
+	Advice         yaml.MapSlice `yaml:"advice,omitempty"`
 	Files          yaml.MapSlice `yaml:"files,omitempty"`
 }
 
@@ -131,6 +136,9 @@ func (a *Answers) Marshal(rec Record) ([]byte, error) {
 	for _, k := range slices.Sorted(maps.Keys(a.Params)) {
 		f.Params = append(f.Params, yaml.MapItem{Key: k, Value: a.Params[k]})
 	}
+	if a.Advice != nil {
+		f.Advice = adviceItems(*a.Advice)
+	}
 	for _, k := range slices.Sorted(maps.Keys(rec.Files)) {
 		f.Files = append(f.Files, yaml.MapItem{Key: k, Value: "sha256:" + rec.Files[k]})
 	}
@@ -143,4 +151,23 @@ func (a *Answers) Marshal(rec Record) ([]byte, error) {
 	buf.WriteString("# Recreate it with: archgen new --config " + FileName + " --dir DIR\n")
 	buf.Write(body)
 	return buf.Bytes(), nil
+}
+
+// adviceItems lists the advisor's inputs in its own order (counts, lang,
+// workload), counts as numbers and languages as a list.
+func adviceItems(in advisor.Inputs) yaml.MapSlice {
+	var items yaml.MapSlice
+	for _, kv := range strings.Split(in.String(), ",") {
+		k, v, _ := strings.Cut(kv, "=")
+		if n, err := advisor.ParseCount(v); err == nil && k != "lang" && k != "workload" {
+			items = append(items, yaml.MapItem{Key: k, Value: n})
+		}
+	}
+	if len(in.Langs) > 0 {
+		items = append(items, yaml.MapItem{Key: "lang", Value: in.Langs})
+	}
+	if in.Workload != "" {
+		items = append(items, yaml.MapItem{Key: "workload", Value: in.Workload})
+	}
+	return items
 }

@@ -11,9 +11,11 @@ import (
 	"strings"
 
 	"github.com/goccy/go-yaml"
+
+	"github.com/archgen/archgen/internal/advisor"
 )
 
-var fileKeys = []string{"archgen", "template", "template_digest", "name", "module", "params", "files"}
+var fileKeys = []string{"archgen", "template", "template_digest", "name", "module", "params", "advice", "files"}
 
 // Load reads an answers file such as a project's .archgen.yaml. Every error
 // names the file, the key and what the key allows.
@@ -56,6 +58,8 @@ func Parse(raw []byte) (*Answers, error) {
 			a.Module, err = str(key, v)
 		case "params":
 			err = params(v, a.Params)
+		case "advice":
+			a.Advice, err = advice(v)
 		default:
 			err = fmt.Errorf("unknown key %q; allowed keys are %s", key, strings.Join(fileKeys, ", "))
 		}
@@ -97,6 +101,40 @@ func params(v any, into map[string]any) error {
 		}
 	}
 	return nil
+}
+
+// advice reads the advisor's inputs: counts, lang as a list (or one
+// string) and workload, validated as archgen recommend validates them.
+func advice(v any) (*advisor.Inputs, error) {
+	if v == nil {
+		return nil, nil
+	}
+	m, ok := v.(map[string]any)
+	if !ok {
+		return nil, fmt.Errorf(`key "advice" must be a mapping such as {users: 50000, team: 4, lang: [go]}, not %s`, typeName(v))
+	}
+	in := &advisor.Inputs{}
+	for _, k := range slices.Sorted(maps.Keys(m)) {
+		values := []any{m[k]}
+		if list, ok := m[k].([]any); ok && k == "lang" {
+			values = list
+		}
+		for _, item := range values {
+			var text string
+			switch item := item.(type) {
+			case string:
+				text = item
+			case int, int64, uint64:
+				text = fmt.Sprint(item)
+			default:
+				return nil, fmt.Errorf("key \"advice.%s\" must be a count, a language or a workload, not %s", k, typeName(item))
+			}
+			if err := in.Set(k, text); err != nil {
+				return nil, fmt.Errorf("key \"advice.%s\": %w", k, err)
+			}
+		}
+	}
+	return in, nil
 }
 
 func typeName(v any) string {

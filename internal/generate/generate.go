@@ -7,6 +7,7 @@ import (
 	"encoding/hex"
 	"fmt"
 
+	"github.com/archgen/archgen/internal/advisor"
 	"github.com/archgen/archgen/internal/answers"
 	"github.com/archgen/archgen/internal/catalog"
 	"github.com/archgen/archgen/internal/render"
@@ -32,6 +33,9 @@ func Data(t *catalog.Template, a *answers.Answers) (render.Data, error) {
 		Style:      t.Style,
 		Params:     a.Params,
 	}
+	if a.Advice != nil {
+		d.Advice = advice(*a.Advice)
+	}
 	derived := t.Language().Derive(a.Module)
 	d.PackagePath, d.Group = derived.PackagePath, derived.Group
 	cmds, err := commands(t, d)
@@ -40,6 +44,19 @@ func Data(t *catalog.Template, a *answers.Answers) (render.Data, error) {
 	}
 	d.Commands = cmds
 	return d, nil
+}
+
+// advice is what the advisor concludes from the inputs, as templates see it.
+func advice(in advisor.Inputs) *render.Advice {
+	dec := advisor.Decide(in)
+	out := &render.Advice{Tier: dec.Tier, Lang: dec.Lang, Conflicts: dec.Conflicts}
+	for _, f := range in.Fields() {
+		out.Inputs = append(out.Inputs, render.AdviceInput{Name: f[0], Value: f[1]})
+	}
+	for _, r := range dec.Reasons {
+		out.Reasons = append(out.Reasons, r.Text)
+	}
+	return out
 }
 
 // commands renders the manifest's command lines with the project's data.

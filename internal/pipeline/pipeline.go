@@ -28,6 +28,8 @@ type Input struct {
 	// Given lists the flags given on the command line; a flag not given
 	// yields to the answers file.
 	Given []string
+	// Advice are the advisor's inputs as --advice gives them, or "".
+	Advice string
 	// Dir is the target directory; "" means ./NAME.
 	Dir string
 	// Policy says what to do with an existing target.

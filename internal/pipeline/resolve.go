@@ -8,6 +8,7 @@ import (
 
 	"golang.org/x/mod/semver"
 
+	"github.com/archgen/archgen/internal/advisor"
 	"github.com/archgen/archgen/internal/answers"
 	"github.com/archgen/archgen/internal/cmdutil"
 )
@@ -67,6 +68,13 @@ func (Resolve) Run(c *Context) error {
 	}
 	for _, k := range slices.Sorted(maps.Keys(in.Params)) {
 		ans.SetText(k, in.Params[k], "--"+k)
+	}
+	if in.Advice != "" {
+		adv, err := advisor.ParseAdvice(in.Advice)
+		if err != nil {
+			return cmdutil.Usagef("--advice %q: %w", in.Advice, err)
+		}
+		ans.Advice = &adv
 	}
 	if in.Name != "" {
 		ans.Name = in.Name

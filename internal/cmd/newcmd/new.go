@@ -46,6 +46,7 @@ type Options struct {
 	DB         string
 	Modules    string
 	Config     string
+	Advice     string
 	Set        []string
 	OnConflict string
 	NoInput    bool
@@ -132,6 +133,7 @@ func addFlags(cmd *cobra.Command, o *Options) {
 	fl.StringVar(&o.DB, "db", "", "database, for templates that offer a choice (see archgen list --output json)")
 	fl.StringVar(&o.Modules, "modules", "", "feature modules, comma-separated, for templates that take them (e.g. orders,products)")
 	fl.StringVar(&o.Config, "config", "", "read answers from a file such as a project's .archgen.yaml")
+	fl.StringVar(&o.Advice, "advice", "", "the archgen recommend inputs this project follows, e.g. users=50000,team=4,lang=go; recorded in docs/adr")
 	fl.StringArrayVar(&o.Set, "set", nil, "set one answer, key=value (a template parameter, name or module); repeatable")
 	fl.StringVar(&o.OnConflict, "on-conflict", "", "write into an existing directory; for files with other content: fail|skip|overwrite")
 	fl.BoolVar(&o.NoInput, "no-input", false, "never prompt; fail if an answer is missing")
@@ -237,7 +239,7 @@ func Run(ctx context.Context, o *Options) error {
 func (o *Options) input(policy writer.Policy) pipeline.Input {
 	return pipeline.Input{
 		Config: o.Config, Set: o.Set, Tier: o.Tier, Lang: o.Lang, Style: o.Style,
-		Name: o.Name, Module: o.Module, Params: o.flagParams(), Given: o.changed, Dir: o.Dir, Policy: policy,
+		Name: o.Name, Module: o.Module, Params: o.flagParams(), Given: o.changed, Dir: o.Dir, Policy: policy, Advice: o.Advice,
 	}
 }
 
@@ -257,7 +259,7 @@ func (o *Options) flagParams() map[string]string {
 func (o *Options) flagSet(flag string) bool { return slices.Contains(o.changed, flag) }
 
 func (o *Options) runWizard(ctx context.Context, ask Asker, cat *catalog.Catalog) error {
-	req := &wizard.Request{Tier: o.Tier, Lang: o.Lang, Style: o.Style, Module: o.Module, Params: map[string]string{}, Given: o.flagSet}
+	req := &wizard.Request{Tier: o.Tier, Lang: o.Lang, Style: o.Style, Module: o.Module, Advice: o.Advice, Params: map[string]string{}, Given: o.flagSet}
 	for _, kv := range o.Set {
 		if k, v, ok := strings.Cut(kv, "="); ok {
 			req.Params[k] = v
@@ -270,6 +272,9 @@ func (o *Options) runWizard(ctx context.Context, ask Asker, cat *catalog.Catalog
 		return err
 	}
 	o.Name, o.Tier, o.Lang, o.Style, o.Module = req.Name, req.Tier, req.Lang, req.Style, req.Module
+	if req.Advice != "" {
+		o.Advice = req.Advice
+	}
 	for k, v := range req.Params {
 		o.Set = append(o.Set, k+"="+v)
 	}

@@ -156,6 +156,9 @@ func commandLine(o *Options, t *catalog.Template, ans *answers.Answers, plan *wr
 			args = append(args, "--set", k+"="+v)
 		}
 	}
+	if ans.Advice != nil {
+		args = append(args, "--advice", ans.Advice.String())
+	}
 	if dir != ans.Name {
 		args = append(args, "--dir", dir)
 	}
