@@ -37,15 +37,22 @@ func NameForm(name *string) *huh.Form {
 	))
 }
 
-// TierForm asks for the architecture tier among those the catalog has.
-func TierForm(cat *catalog.Catalog, tier *string) *huh.Form {
+// TierForm asks for the architecture tier among those the catalog has,
+// or NotSure to answer the advisor's questions first. note, when not
+// empty, is the advisor's recommendation, shown with the question.
+func TierForm(cat *catalog.Catalog, tier *string, note string) *huh.Form {
 	var opts []huh.Option[string]
 	for _, t := range tiersOf(cat) {
 		opts = append(opts, huh.NewOption(fmt.Sprintf("%-12s %s", t, tierInfo[t]), t))
 	}
-	return huh.NewForm(huh.NewGroup(
-		huh.NewSelect[string]().Title("Architecture tier").Description("Match the tier to the scale the business needs (guide §1.1).").Options(opts...).Value(tier),
-	))
+	opts = append(opts, huh.NewOption("Not sure which tier? Answer a few questions", NotSure))
+	var fields []huh.Field
+	if note != "" {
+		fields = append(fields, huh.NewNote().Title("The advisor's answer").Description(note))
+	}
+	fields = append(fields, huh.NewSelect[string]().Title("Architecture tier").
+		Description("Match the tier to the scale the business needs (guide §1.1).").Options(opts...).Value(tier))
+	return huh.NewForm(huh.NewGroup(fields...))
 }
 
 // LangForm asks for the language among those the tier has.

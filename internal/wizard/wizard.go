@@ -7,12 +7,14 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
 	"strings"
 
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/huh"
 	"golang.org/x/term"
 
+	"github.com/archgen/archgen/internal/advisor"
 	"github.com/archgen/archgen/internal/catalog"
 	"github.com/archgen/archgen/internal/cmdutil"
 	"github.com/archgen/archgen/internal/writer"
@@ -22,8 +24,11 @@ import (
 // lists the answers the flags settled, which are never asked again.
 type Request struct {
 	Name, Tier, Lang, Style, Module string
-	Params                          map[string]string
-	Given                           func(flag string) bool
+	// Advice are the advisor's inputs (the --advice form) when the person
+	// answered its questions or --advice gave them.
+	Advice string
+	Params map[string]string
+	Given  func(flag string) bool
 }
 
 // Wizard runs forms on a terminal, or as plain line prompts in accessible
@@ -45,8 +50,7 @@ func (w *Wizard) Ask(ctx context.Context, cat *catalog.Catalog, r *Request) erro
 		}
 	}
 	if !r.Given("tier") {
-		// Asked even when one tier exists: its row tells the scale it is for.
-		if err := w.run(ctx, TierForm(cat, &r.Tier)); err != nil {
+		if err := w.askTier(ctx, cat, r); err != nil {
 			return err
 		}
 	}
@@ -67,6 +71,62 @@ func (w *Wizard) Ask(ctx context.Context, cat *catalog.Catalog, r *Request) erro
 	return w.askDetails(ctx, t, r)
 }
 
+// askTier asks for the tier, offering the advisor's questions first when
+// the person is not sure; their answer preselects the tier, language and
+// style it recommends, with its reasons shown. Asked even when one tier
+// exists: its row tells the scale it is for.
+func (w *Wizard) askTier(ctx context.Context, cat *catalog.Catalog, r *Request) error {
+	note := ""
+	for {
+		if err := w.run(ctx, TierForm(cat, &r.Tier, note)); err != nil {
+			return err
+		}
+		if r.Tier != NotSure {
+			return nil
+		}
+		in, err := w.Advise(ctx)
+		if err != nil {
+			return err
+		}
+		name := r.Name
+		if name == "" {
+			name = "NAME"
+		}
+		rec, err := advisor.Recommend(cat, in, name)
+		if err != nil {
+			return err
+		}
+		t, _ := cat.Get(rec.Template)
+		r.Tier = t.Tier
+		if !r.Given("lang") {
+			r.Lang = t.Lang
+		}
+		if !r.Given("style") {
+			r.Style = t.Style
+		}
+		if !in.Empty() {
+			r.Advice = in.String()
+		}
+		note = Recommendation(rec)
+	}
+}
+
+// Recommendation sums up the advisor's answer for the tier question.
+func Recommendation(rec advisor.Recommendation) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "Recommended: %s, preselected below.", rec.Template)
+	for _, r := range rec.Reasons {
+		b.WriteString("\n- " + r.Text)
+	}
+	for _, c := range rec.Conflicts {
+		b.WriteString("\n- note: " + c)
+	}
+	if rec.Note != "" {
+		b.WriteString("\n- " + rec.Note)
+	}
+	return b.String()
+}
+
 // askStyle picks the style when only one exists and otherwise asks, with
 // the default style preselected.
 func (w *Wizard) askStyle(cat *catalog.Catalog, r *Request, run func(*huh.Form) error) error {
@@ -78,7 +138,9 @@ func (w *Wizard) askStyle(cat *catalog.Catalog, r *Request, run func(*huh.Form) 
 		r.Style = styles[0].Style
 		return nil
 	}
-	r.Style = styles[0].Style // the catalog lists the default style first
+	if !slices.ContainsFunc(styles, func(t *catalog.Template) bool { return t.Style == r.Style }) {
+		r.Style = styles[0].Style // the catalog lists the default style first
+	}
 	return run(StyleForm(cat, r.Tier, r.Lang, &r.Style))
 }
 

@@ -57,6 +57,11 @@ func TestWizardAccessibleTranscripts(t *testing.T) {
 		// style, so none is asked), base package, port, db (2 = h2), java
 		// (1 = 17), modules (the default), confirm.
 		{"intermediate-java", "crm\n2\n4\n\n\n2\n1\n\ny\n", nil},
+		// Not sure of the tier (3): the advisor's questions (users,
+		// concurrency, team, languages, workload 3 = data), then the tier
+		// question again with its recommendation preselected (Enter keeps
+		// it), and so on for language and style; port, db, modules, confirm.
+		{"advisor", "crm\n3\n50k\n800\n4\npython, go\n3\n\n\n\n\n\n\n\ny\n", nil},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
