@@ -198,3 +198,31 @@ func TestSummaryFitsTheScreen(t *testing.T) {
 	diff := fold(strings.Repeat("line\n", 100), max)
 	assert.Equal(t, strings.Repeat("line\n", max-1)+"… and 88 more lines\n", diff)
 }
+
+// The advisor's questions by keys: a bad count is refused as typed; the
+// answers become the advisor's inputs.
+func TestAdviceFormByKeys(t *testing.T) {
+	var a AdviceAnswers
+	f := drive(t, AdviceForm(&a), typed("lots"), enter)
+	assert.NotEqual(t, huh.StateCompleted, f.State, "a count that is not one is refused")
+
+	a = AdviceAnswers{}
+	f = drive(t, AdviceForm(&a), typed("50k"), enter, typed("800"), enter, enter, typed("python, go"), enter, down, down, enter)
+	assert.Equal(t, huh.StateCompleted, f.State)
+	in, err := a.Inputs()
+	require.NoError(t, err)
+	assert.Equal(t, "users=50000,concurrency=800,lang=python,lang=go,workload=data", in.String())
+}
+
+// The tier question offers the advisor last, and shows its answer above
+// the choices once it has one.
+func TestTierFormOffersTheAdvisor(t *testing.T) {
+	tier := "entry"
+	f := drive(t, TierForm(testCatalog(t), &tier, ""), down, down, enter)
+	assert.Equal(t, huh.StateCompleted, f.State)
+	assert.Equal(t, NotSure, tier)
+	tier = "intermediate"
+	f = drive(t, TierForm(testCatalog(t), &tier, "Recommended: intermediate/go-gin"), enter)
+	assert.Equal(t, huh.StateCompleted, f.State)
+	assert.Equal(t, "intermediate", tier, "the recommendation is preselected")
+}
