@@ -60,7 +60,9 @@ func TestReplayIsByteIdentical(t *testing.T) {
 		t.Run(id, func(t *testing.T) {
 			base := t.TempDir()
 			first, second := filepath.Join(base, "first"), filepath.Join(base, "second")
-			args := []string{"new", "replay-me", "--tier", tier, "--lang", lang, "--style", style, "--set", "port=4321", "--dir", first, "--no-input"}
+			args := []string{"new", "replay-me", "--tier", tier, "--lang", lang, "--style", style, "--set", "port=4321", "--dir", first, "--no-input",
+				// The advisor's inputs replay into the decision record too.
+				"--advice", "users=250000,team=3,lang=" + lang}
 			// The embedded database of the template's language.
 			db := "sqlite"
 			if lang == "java" {
@@ -78,6 +80,7 @@ func TestReplayIsByteIdentical(t *testing.T) {
 			a, b := snapshot(t, first), snapshot(t, second)
 			assert.Equal(t, a, b)
 			assert.Contains(t, a[".archgen.yaml"], "port: 4321")
+			assert.Contains(t, a[".archgen.yaml"], "advice:\n  users: 250000\n  team: 3\n")
 			if tier == "intermediate" {
 				assert.Contains(t, a[".archgen.yaml"], "db: "+db)
 				assert.Contains(t, a[".archgen.yaml"], "- order-items")
