@@ -13,6 +13,7 @@ const (
 	ExitOK        = 0
 	ExitError     = 1
 	ExitUsage     = 2
+	ExitCheck     = 3
 	ExitCancelled = 130
 )
 
@@ -39,9 +40,25 @@ func AsUsage(err error) error {
 	return &UsageError{Err: err}
 }
 
+// CheckError reports that a check found what it checks (archgen inspect
+// --check: an upgrade is due). The command ran fine; it exits with status 3
+// so a pipeline can tell this from an error.
+type CheckError struct{ Err error }
+
+func (e *CheckError) Error() string { return e.Err.Error() }
+func (e *CheckError) Unwrap() error { return e.Err }
+
+// Checkf returns a CheckError with a formatted message.
+func Checkf(format string, args ...any) error {
+	return &CheckError{Err: fmt.Errorf(format, args...)}
+}
+
 // ExitCode maps an error to archgen's exit status.
 func ExitCode(err error) int {
-	var usage *UsageError
+	var (
+		usage *UsageError
+		check *CheckError
+	)
 	switch {
 	case err == nil:
 		return ExitOK
@@ -49,6 +66,8 @@ func ExitCode(err error) int {
 		return ExitCancelled
 	case errors.As(err, &usage):
 		return ExitUsage
+	case errors.As(err, &check):
+		return ExitCheck
 	default:
 		return ExitError
 	}
