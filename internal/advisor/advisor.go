@@ -236,12 +236,16 @@ func (d *Decision) watchAt(tier string) []Watch {
 	out := []Watch{}
 	if i := rank(tier); i+1 < len(Tiers) {
 		next := tierRows[i+1]
+		row := func(input, threshold, measure string) Signal {
+			return Signal{ID: input, Signal: input, Threshold: threshold, From: tier, To: next.Tier,
+				AppliesAt: []string{tier}, NextTier: next.Tier, Measure: measure}
+		}
 		out = append(out,
-			Watch{"§1.1", Signal{"users", next.Users, tier, next.Tier, "your analytics"}, now(in.Users)},
-			Watch{"§1.1", Signal{"concurrency", next.Concurrency, tier, next.Tier, "your load balancer or metrics (http_requests_total)"}, now(in.Concurrency)})
+			Watch{"§1.1", row("users", next.Users, "your analytics"), now(in.Users)},
+			Watch{"§1.1", row("concurrency", next.Concurrency, "your load balancer or metrics (http_requests_total)"), now(in.Concurrency)})
 	}
 	for _, s := range Signals {
-		if s.From != tier && (s.From != "monolith" || tier == Enterprise) {
+		if !slices.Contains(s.AppliesAt, tier) {
 			continue
 		}
 		w := Watch{Section: "§6.2", Signal: s}

@@ -204,6 +204,7 @@ func TestWatch(t *testing.T) {
 		"§1.1 users 1k–100k → intermediate",
 		"§1.1 concurrency 100–10k → intermediate",
 		"§6.2 code files > 50 → intermediate",
+		"§6.2 DAU > 100k → enterprise",
 		"§6.2 service languages > 1 (a multi-language stack) → microservices",
 	}, signals(advisor.Inputs{Users: n(10)}))
 	assert.Equal(t, []string{

@@ -153,21 +153,50 @@ var styleHints = []styleHint{
 	{Intermediate, "node", "enterprise", "nestjs", "§5.1", "NestJS's modules and dependency injection suit large, structured systems"},
 }
 
-// Signal is a row of §6.2: what would justify the next tier.
+// Signal is a row of §6.2: what would justify the next tier. The
+// advisor lists them to watch; archgen inspect measures them.
 type Signal struct {
-	Signal    string `json:"signal"`
-	Threshold string `json:"threshold"`
-	From      string `json:"from"`
-	To        string `json:"to"`
+	// ID is code_files, build_time, team, dau or service_languages.
+	ID     string `json:"id"`
+	Signal string `json:"signal"`
+	// Over is the threshold in Unit: the signal fires above it.
+	Over      float64 `json:"over"`
+	Unit      string  `json:"unit"`
+	Threshold string  `json:"threshold"`
+	// From and To are the guide's current level and upgrade; AppliesAt
+	// and NextTier are the archgen tiers they mean.
+	From      string   `json:"from"`
+	To        string   `json:"to"`
+	AppliesAt []string `json:"applies_at"`
+	NextTier  string   `json:"next_tier"`
+	// Row is the §6.2 row as the guide writes it.
+	Row string `json:"row"`
 	// Measure says how to measure it on a repository.
 	Measure string `json:"measure"`
 }
 
-// Signals are §6.2's rows, with how `archgen inspect` measures each.
+// Signals are §6.2's rows, with how `archgen inspect` measures each. DAU
+// applies at entry too: a project past 100k daily users has outgrown
+// entry's single file as well.
 var Signals = []Signal{
-	{"code files", "> 50", Entry, Intermediate, "archgen inspect DIR"},
-	{"build time", "> 5 minutes", Intermediate, "modular", "archgen inspect DIR --measure-build"},
-	{"team", "> 10 people", Intermediate, "microservices", "archgen inspect DIR (contributors in the last 90 days)"},
-	{"DAU", "> 100k", Intermediate, Enterprise, "archgen inspect DIR --dau N (not measurable from code)"},
-	{"service languages", "> 1 (a multi-language stack)", "monolith", "microservices", "archgen inspect DIR"},
+	{"code_files", "code files", 50, "files", "> 50", Entry, Intermediate, []string{Entry}, Intermediate,
+		"Code files > 50 | Entry → Intermediate", "archgen inspect DIR"},
+	{"build_time", "build time", 300, "seconds", "> 5 minutes", Intermediate, "modular", []string{Intermediate}, Enterprise,
+		"Build time > 5 minutes | Intermediate → Modular", "archgen inspect DIR --measure-build"},
+	{"team", "team", 10, "people", "> 10 people", Intermediate, "microservices", []string{Intermediate}, Enterprise,
+		"Team > 10 people | Intermediate → Microservices", "archgen inspect DIR (contributors in the last 90 days)"},
+	{"dau", "DAU", 100_000, "users", "> 100k", Intermediate, Enterprise, []string{Entry, Intermediate}, Enterprise,
+		"DAU > 100k | Intermediate → Enterprise", "archgen inspect DIR --dau N (not measurable from code)"},
+	{"service_languages", "service languages", 1, "languages", "> 1 (a multi-language stack)", "monolith", "microservices", []string{Entry, Intermediate}, Enterprise,
+		"Multi-language tech stack | Monolith → Microservices", "archgen inspect DIR"},
+}
+
+// SignalOf returns the §6.2 row of an id.
+func SignalOf(id string) (Signal, bool) {
+	for _, s := range Signals {
+		if s.ID == id {
+			return s, true
+		}
+	}
+	return Signal{}, false
 }

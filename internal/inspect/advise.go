@@ -60,14 +60,22 @@ func (r *Report) nextStep(cat func() (*catalog.Catalog, error), name string) []s
 	if lang == "" {
 		return []string{fmt.Sprintf("Move to the %s tier: archgen cannot upgrade a project in place; see archgen list for its %s templates.", r.Next, r.Next)}
 	}
+	command := func(tier string) string {
+		return fmt.Sprintf("  archgen new %s --tier %s --lang %s --dir %s", name, tier, lang, filepath.Join("..", name+"-"+tier))
+	}
 	if cat != nil {
 		if c, err := cat(); err == nil && len(c.Select(r.Next, lang)) == 0 {
-			return []string{fmt.Sprintf("Move to the %s tier: archgen has no %s template for --lang %s yet (archgen list); the guide's §4 describes the layout.", r.Next, r.Next, lang)}
+			out := []string{fmt.Sprintf("Move to the %s tier: archgen has no %s template for --lang %s yet (archgen list); the guide's §4 describes the layout.", r.Next, r.Next, lang)}
+			// Meanwhile, the nearest tier above this one that archgen has.
+			if r.Tier == TierEntry && r.Next == TierEnterprise && len(c.Select(TierIntermediate, lang)) > 0 {
+				out = append(out, "Meanwhile, intermediate is the nearest tier archgen has; generate its layout beside this one and move the code across:", command(TierIntermediate))
+			}
+			return out
 		}
 	}
 	return []string{
 		fmt.Sprintf("Move to the %s tier: archgen cannot upgrade a project in place; generate the %s layout beside this one and move the code across:", r.Next, r.Next),
-		fmt.Sprintf("  archgen new %s --tier %s --lang %s --dir %s", name, r.Next, lang, filepath.Join("..", name+"-"+r.Next)),
+		command(r.Next),
 	}
 }
 

@@ -17,8 +17,8 @@ func TestParseDAU(t *testing.T) {
 		{"100000", 100_000, ""}, {"100,000", 100_000, ""}, {"100_000", 100_000, ""}, {"100k", 100_000, ""},
 		{"100K", 100_000, ""}, {"1.5M", 1_500_000, ""}, {"1.5m", 1_500_000, ""}, {"2B", 2_000_000_000, ""},
 		{" 0 ", 0, ""}, {"100001", 100_001, ""},
-		{"", 0, "not a number"}, {"k", 0, "not a number"}, {"lots", 0, "not a number"}, {"1e5", 0, "not a number"},
-		{"-5", 0, "negative"}, {"1.5", 0, "whole"}, {"1.2345k", 0, "whole"}, {"NaN", 0, "not a number"},
+		{"", 0, "is not a count"}, {"k", 0, "is not a count"}, {"lots", 0, "is not a count"}, {"1e5", 0, "is not a count"},
+		{"-5", 0, "is not a count"}, {"1.5", 0, "is not a count"}, {"1.2345k", 0, "is not a count"}, {"NaN", 0, "is not a count"},
 	} {
 		t.Run(tc.in, func(t *testing.T) {
 			got, err := ParseDAU(tc.in)

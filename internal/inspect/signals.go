@@ -4,7 +4,10 @@ import (
 	"fmt"
 	"slices"
 	"strconv"
+	"strings"
 	"time"
+
+	"github.com/archgen/archgen/internal/advisor"
 )
 
 // Verdicts of a signal.
@@ -49,20 +52,32 @@ type Signal struct {
 	Row string `json:"row"`
 }
 
-// rule is a §6.2 row; the thresholds are the guide's.
+// rule is how inspect measures a §6.2 row; the row itself (threshold,
+// tiers, upgrade) is the advisor's, written once.
 type rule struct {
-	id, name, unit, thresholdText, upgradeTo, nextTier, row string
-	threshold                                               float64
-	appliesAt                                               []string
+	id, name string
+	row      advisor.Signal
 }
 
-var rules = []rule{
-	{"code_files", "code files", "files", "> 50", "intermediate", TierIntermediate, "Code files > 50 | Entry → Intermediate", 50, []string{TierEntry}},
-	{"build_time", "build time", "seconds", "> 5 minutes", "modular", TierEnterprise, "Build time > 5 minutes | Intermediate → Modular", 300, []string{TierIntermediate}},
-	{"contributors", "contributors in the last 90 days", "people", "> 10", "microservices", TierEnterprise, "Team > 10 people | Intermediate → Microservices", 10, []string{TierIntermediate}},
-	{"dau", "DAU", "users", "> 100k", "enterprise", TierEnterprise, "DAU > 100k | Intermediate → Enterprise", 100_000, []string{TierIntermediate}},
-	{"service_languages", "service languages", "languages", "> 1", "microservices", TierEnterprise, "Multi-language tech stack | Monolith → Microservices", 1, []string{TierEntry, TierIntermediate}},
-}
+// rules are the §6.2 rows in the guide's order; contributors in the last
+// 90 days are how a repository shows its team.
+var rules = func() []rule {
+	out := []rule{}
+	for _, m := range []struct{ id, name, row string }{
+		{"code_files", "code files", "code_files"},
+		{"build_time", "build time", "build_time"},
+		{"contributors", "contributors in the last 90 days", "team"},
+		{"dau", "DAU", "dau"},
+		{"service_languages", "service languages", "service_languages"},
+	} {
+		row, ok := advisor.SignalOf(m.row)
+		if !ok {
+			panic("inspect: the advisor has no §6.2 row " + m.row)
+		}
+		out = append(out, rule{m.id, m.name, row})
+	}
+	return out
+}()
 
 // measures are the raw measurements before verdicts.
 type measures struct {
@@ -75,9 +90,10 @@ type measures struct {
 func evaluate(tier string, m measures, build *BuildRun) []Signal {
 	out := make([]Signal, 0, len(rules))
 	for _, r := range rules {
+		threshold := strings.TrimSuffix(strings.TrimSuffix(r.row.Threshold, " (a multi-language stack)"), " people")
 		s := Signal{
-			ID: r.id, Name: r.name, Unit: r.unit, Threshold: r.threshold, ThresholdText: r.thresholdText,
-			AppliesAt: r.appliesAt, UpgradeTo: r.upgradeTo, NextTier: r.nextTier, Row: r.row,
+			ID: r.id, Name: r.name, Unit: r.row.Unit, Threshold: r.row.Over, ThresholdText: threshold,
+			AppliesAt: r.row.AppliesAt, UpgradeTo: r.row.To, NextTier: r.row.NextTier, Row: r.row.Row,
 		}
 		failed := false
 		switch r.id {
@@ -93,7 +109,7 @@ func evaluate(tier string, m measures, build *BuildRun) []Signal {
 			}
 		case "dau":
 			if m.dau != nil {
-				s.set(float64(*m.dau), groupThousands(*m.dau)+" (given)")
+				s.set(float64(*m.dau), advisor.Human(*m.dau)+" (given)")
 			} else {
 				s.Shown = "not measured (give --dau N)"
 			}
@@ -143,13 +159,4 @@ func duration(sec float64) string {
 		return d.Round(100 * time.Millisecond).String()
 	}
 	return d.Round(time.Second).String()
-}
-
-// groupThousands writes n with commas: 100,000.
-func groupThousands(n int64) string {
-	s := strconv.FormatInt(n, 10)
-	for i := len(s) - 3; i > 0; i -= 3 {
-		s = s[:i] + "," + s[i:]
-	}
-	return s
 }

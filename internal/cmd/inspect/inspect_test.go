@@ -81,11 +81,12 @@ func TestTextReport(t *testing.T) {
 	assert.Regexp(t, `^code files +60 +> 50 +upgrade due → intermediate$`, lines[1])
 	assert.Regexp(t, `^build time +not measured \(give --measure-build\) +> 5 minutes +n/a at entry$`, lines[2])
 	assert.Regexp(t, `^contributors in the last 90 days +not measured \(not a git repository\) +> 10 +n/a at entry$`, lines[3])
-	assert.Regexp(t, `^DAU +1,500,000 \(given\) +> 100k +n/a at entry$`, lines[4])
+	assert.Regexp(t, `^DAU +1,500,000 \(given\) +> 100k +upgrade due → enterprise$`, lines[4])
 	assert.Regexp(t, `^service languages +1 +> 1 +ok$`, lines[5])
 	assert.Contains(t, out, "Tier:      entry, style flat (from the layout: no layers or services; 60 code files in 1 directory)\n")
 	assert.Contains(t, out, "Languages: Go 60 files; service languages: Go\n")
 	assert.Contains(t, out, "  code files 60 > 50 at entry → intermediate (§6.2: Code files > 50 | Entry → Intermediate).\n")
+	assert.Contains(t, out, "  DAU 1,500,000 > 100k at entry → enterprise (§6.2: DAU > 100k | Intermediate → Enterprise).\n")
 	assert.Contains(t, out, "    archgen new demo --tier intermediate --lang go --dir ../demo-intermediate\n")
 }
 
@@ -142,7 +143,8 @@ func TestJSONShape(t *testing.T) {
 	assert.Equal(t, "upgrade_due", r.Signals[0].Verdict)
 	assert.InDelta(t, 60, *r.Signals[0].Value, 0)
 	assert.Nil(t, r.Signals[3].Value)
-	assert.Equal(t, "not_applicable", r.Signals[3].Verdict)
+	assert.Equal(t, "not_measured", r.Signals[3].Verdict, "DAU applies at entry too, and was not given")
+	assert.Equal(t, "not_applicable", r.Signals[1].Verdict, "build time is a signal of intermediate")
 }
 
 func TestErrors(t *testing.T) {
@@ -154,7 +156,7 @@ func TestErrors(t *testing.T) {
 		msg  string
 	}{
 		{"missing dir", []string{filepath.Join(dir, "nope")}, cmdutil.ExitError, "does not exist"},
-		{"bad dau", []string{dir, "--dau", "many"}, cmdutil.ExitUsage, `--dau: "many" is not a number of users`},
+		{"bad dau", []string{dir, "--dau", "many"}, cmdutil.ExitUsage, `--dau: "many" is not a count`},
 		{"bad output", []string{dir, "-o", "yaml"}, cmdutil.ExitUsage, `--output "yaml" is not supported`},
 		{"two dirs", []string{dir, dir}, cmdutil.ExitUsage, "at most 1 argument"},
 	} {

@@ -8,6 +8,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/archgen/archgen/internal/buildinfo"
+	inspectcmd "github.com/archgen/archgen/internal/cmd/inspect"
 	"github.com/archgen/archgen/internal/cmd/list"
 	"github.com/archgen/archgen/internal/cmd/newcmd"
 	"github.com/archgen/archgen/internal/cmd/recommend"
@@ -27,7 +28,8 @@ tests and serves its API on first run.`,
 		Example: `  archgen list
   archgen new myapi
   archgen new myapi --lang python --dir ~/src/myapi
-  archgen recommend --users 50k --concurrency 800 --team 4 --lang go`,
+  archgen recommend --users 50k --concurrency 800 --team 4 --lang go
+  archgen inspect . --check`,
 		SilenceErrors: true,
 		SilenceUsage:  true,
 		Version:       f.Version,
@@ -47,6 +49,7 @@ tests and serves its API on first run.`,
 		newcmd.NewCmdNew(f, nil),
 		list.NewCmdList(f),
 		recommend.NewCmdRecommend(f),
+		inspectcmd.NewCmdInspect(f),
 		version.NewCmdVersion(f),
 	)
 	cmd.SetHelpCommand(&cobra.Command{
