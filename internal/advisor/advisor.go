@@ -38,14 +38,18 @@ type Decision struct {
 	Alternatives []Alternative `json:"alternatives"`
 	// Watch are the signals that would move the project a tier up.
 	Watch []Watch `json:"watch"`
+
+	capped bool // the small-team rule held the tier at intermediate
 }
 
 // Watch is a signal to keep an eye on at the decided tier.
 type Watch struct {
 	Section string `json:"section"`
 	Signal
-	// Now is the input's value when it was given.
-	Now string `json:"now,omitempty"`
+	// Now is the input's value when it was given; Past says it is over
+	// the threshold already (the rules kept the tier for another reason).
+	Now  string `json:"now,omitempty"`
+	Past bool   `json:"past,omitempty"`
 }
 
 // Decide applies the rules to the inputs. It needs no catalog: it says
@@ -56,6 +60,15 @@ func Decide(in Inputs) Decision {
 	d.decideTier()
 	d.decideLang()
 	d.Watch = d.watchAt(d.Tier)
+	if d.capped {
+		// The load already points past intermediate: the team is the
+		// signal that moves it on.
+		team := Watch{Section: "§1.2", Signal: Signal{ID: "team", Signal: "team", Over: smallTeam, Unit: "people",
+			Threshold: fmt.Sprintf("> %d people (with this load)", smallTeam), From: Intermediate, To: Enterprise,
+			AppliesAt: []string{Intermediate}, NextTier: Enterprise, Measure: "archgen inspect DIR (contributors in the last 90 days)"},
+			Now: Human(*in.Team)}
+		d.Watch = append([]Watch{team}, d.Watch...)
+	}
 	return d
 }
 
@@ -123,7 +136,7 @@ func (d *Decision) capForSmallTeam() {
 	if d.Tier != Enterprise || in.Team == nil || *in.Team > smallTeam || (in.Teams != nil && *in.Teams > 1) {
 		return
 	}
-	d.Tier = Intermediate
+	d.Tier, d.capped = Intermediate, true
 	d.Conflicts = append(d.Conflicts, fmt.Sprintf(
 		"the load points to enterprise, but a team of %s cannot build and run the enterprise tier's gateway and separately deployed services (§4.2); recommending intermediate instead: one layered service (§3.2) run as several instances behind a load balancer, moving to enterprise as the team grows (§1.2 \"team familiarity\", §6.1 progressive evolution)",
 		Human(*in.Team)))
@@ -236,26 +249,38 @@ func (d *Decision) watchAt(tier string) []Watch {
 	out := []Watch{}
 	if i := rank(tier); i+1 < len(Tiers) {
 		next := tierRows[i+1]
-		row := func(input, threshold, measure string) Signal {
-			return Signal{ID: input, Signal: input, Threshold: threshold, From: tier, To: next.Tier,
-				AppliesAt: []string{tier}, NextTier: next.Tier, Measure: measure}
+		row := func(input, threshold, measure string) Watch {
+			over := float64(0)
+			for _, b := range loadBands {
+				if b.Input == input && b.Tier == tier {
+					over = float64(b.Max)
+				}
+			}
+			return Watch{Section: "§1.1", Signal: Signal{ID: input, Signal: input, Over: over, Unit: input, Threshold: threshold,
+				From: tier, To: next.Tier, AppliesAt: []string{tier}, NextTier: next.Tier, Measure: measure},
+				Now: now(*in.count(input))}
 		}
 		out = append(out,
-			Watch{"§1.1", row("users", next.Users, "your analytics"), now(in.Users)},
-			Watch{"§1.1", row("concurrency", next.Concurrency, "your load balancer or metrics (http_requests_total)"), now(in.Concurrency)})
+			row("users", next.Users, "your analytics"),
+			row("concurrency", next.Concurrency, "your load balancer or metrics (http_requests_total)"))
 	}
 	for _, s := range Signals {
 		if !slices.Contains(s.AppliesAt, tier) {
 			continue
 		}
 		w := Watch{Section: "§6.2", Signal: s}
-		switch s.Signal {
+		switch s.ID {
 		case "team":
 			w.Now = now(in.Team)
-		case "DAU":
+		case "dau":
 			w.Now = now(in.DAU)
 		}
 		out = append(out, w)
+	}
+	for i, w := range out {
+		if v, err := ParseCount(w.Now); err == nil && w.Now != "" && float64(v) > w.Over {
+			out[i].Past = true
+		}
 	}
 	return out
 }

@@ -332,3 +332,24 @@ func TestRecommendJSON(t *testing.T) {
 	require.NotEmpty(t, alts, "go-chi is the close alternative")
 	assert.Equal(t, "intermediate/go-chi", alts[0].(map[string]any)["template"])
 }
+
+// When the small-team rule holds the tier, the team is the first signal
+// to watch, and a figure already over its edge says so.
+func TestWatchAfterTheSmallTeamRule(t *testing.T) {
+	d := advisor.Decide(advisor.Inputs{Users: n(5_000_000), Team: n(2)})
+	require.NotEmpty(t, d.Watch)
+	assert.Equal(t, "> 3 people (with this load)", d.Watch[0].Threshold)
+	assert.Equal(t, "2", d.Watch[0].Now)
+	assert.False(t, d.Watch[0].Past)
+	assert.Equal(t, "users", d.Watch[1].Signal.Signal)
+	assert.True(t, d.Watch[1].Past, "5,000,000 users are past 100k already")
+	assert.False(t, d.Watch[2].Past, "concurrency was not given")
+
+	d = advisor.Decide(advisor.Inputs{Users: n(999)})
+	assert.False(t, d.Watch[0].Past, "999 is not past 999")
+	d = advisor.Decide(advisor.Inputs{Users: n(500), Concurrency: n(150)})
+	assert.Equal(t, advisor.Intermediate, d.Tier)
+	for _, w := range d.Watch {
+		assert.False(t, w.Past, w.Signal.Signal)
+	}
+}

@@ -205,6 +205,9 @@ func Text(w io.Writer, r advisor.Recommendation) error {
 			if s.Now != "" {
 				now = ", now " + s.Now
 			}
+			if s.Past {
+				now += ", already past"
+			}
 			fmt.Fprintf(&b, "  - %s %s → %s (%s%s); measure: %s\n", s.Signal.Signal, s.Threshold, s.To, s.Section, now, s.Measure)
 		}
 	}
