@@ -238,3 +238,14 @@ func TestADRPathsExist(t *testing.T) {
 		})
 	}
 }
+
+// TestADRWithSparseAdvice: advice without inputs, reasons, conflicts or a
+// language still gives clean Markdown.
+func TestADRWithSparseAdvice(t *testing.T) {
+	tm, ok := loadCatalog(t).Get("entry/go-stdlib")
+	require.True(t, ok)
+	adr, _, _ := renderADR(t, tm, nil, &render.Advice{Tier: "entry"})
+	checkMarkdown(t, adrPath(tm.Tier), adr)
+	assert.Contains(t, adr, "\n\nIt recommended the entry tier.\n\n## Decision\n")
+	assert.NotContains(t, adr, "than recommended")
+}
