@@ -11,6 +11,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/archgen/archgen/internal/advisor"
 	"github.com/archgen/archgen/internal/answers"
 	"github.com/archgen/archgen/internal/catalog"
 	"github.com/archgen/archgen/internal/golden"
@@ -94,6 +95,16 @@ func TestADR(t *testing.T) {
 					"`" + tm.ID + "`", "§1.1", "§1.2", "§6.2", "archgen inspect .", "archgen inspect . --check",
 					"archgen recommend --users N --concurrency N --team N --lang " + tm.Lang} {
 					assert.Contains(t, adr, s)
+				}
+				// The §6.2 signals of the tier, as the advisor's table has them.
+				require.NotEmpty(t, d.Signals)
+				for _, sig := range advisor.Signals {
+					line := "- " + sig.Signal + " " + sig.Threshold + " → " + sig.To
+					if slices.Contains(sig.AppliesAt, tm.Tier) {
+						assert.Contains(t, adr, line)
+					} else {
+						assert.NotContains(t, adr, line)
+					}
 				}
 				if hasParam(tm, "db") {
 					db, ok := d.Params["db"].(string)

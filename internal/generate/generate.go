@@ -6,6 +6,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"slices"
 
 	"github.com/archgen/archgen/internal/advisor"
 	"github.com/archgen/archgen/internal/answers"
@@ -35,6 +36,11 @@ func Data(t *catalog.Template, a *answers.Answers) (render.Data, error) {
 	}
 	if a.Advice != nil {
 		d.Advice = advice(*a.Advice)
+	}
+	for _, s := range advisor.Signals {
+		if slices.Contains(s.AppliesAt, t.Tier) {
+			d.Signals = append(d.Signals, render.UpgradeSignal{ID: s.ID, Name: s.Signal, Threshold: s.Threshold, To: s.To, NextTier: s.NextTier})
+		}
 	}
 	derived := t.Language().Derive(a.Module)
 	d.PackagePath, d.Group = derived.PackagePath, derived.Group

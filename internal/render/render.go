@@ -57,6 +57,15 @@ type Advice struct {
 	Conflicts []string
 }
 
+// UpgradeSignal is a §6.2 row: "team > 10 people → microservices".
+type UpgradeSignal struct {
+	ID        string // code_files, build_time, team, dau, service_languages
+	Name      string // code files
+	Threshold string // > 50
+	To        string // the guide's upgrade: intermediate, modular, microservices
+	NextTier  string // the archgen tier it means: intermediate, enterprise
+}
+
 // AdviceInput is one input of the advisor as given.
 type AdviceInput struct {
 	Name  string // users, concurrency, dau, team, lang, workload, teams
@@ -78,6 +87,9 @@ type Data struct {
 	// Advice is what the advisor (archgen recommend) said for the inputs
 	// the project was generated with; nil when none were given.
 	Advice *Advice
+	// Signals are the guide's §6.2 upgrade signals that apply at the
+	// template's tier, from the advisor's table.
+	Signals []UpgradeSignal
 	// Item is the current item inside an each fan-out.
 	Item naming.Forms
 	// Index is the 1-based position of Item among the copies the each
