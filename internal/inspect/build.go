@@ -10,6 +10,8 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"slices"
+	"strings"
 	"time"
 
 	"github.com/archgen/archgen/internal/answers"
@@ -110,6 +112,7 @@ func runBuild(ctx context.Context, dir, command, from string, out io.Writer) *Bu
 	run := &BuildRun{Command: command, From: from}
 	cmd := exec.CommandContext(ctx, "sh", "-c", command)
 	cmd.Dir = dir
+	cmd.Env = buildEnv(os.Environ())
 	cmd.Stdout, cmd.Stderr = out, out
 	start := time.Now()
 	err := cmd.Run()
@@ -125,4 +128,19 @@ func runBuild(ctx context.Context, dir, command, from string, out io.Writer) *Bu
 		run.Error = err.Error()
 	}
 	return run
+}
+
+// buildEnv is the environment of the measured build: archgen's own, less
+// what an enclosing make hands its children (flags such as -n or -j, the
+// job server, the nesting level), so that the build runs as it would from
+// a shell and not as a sub-make of whatever ran archgen.
+func buildEnv(env []string) []string {
+	return slices.DeleteFunc(slices.Clone(env), func(kv string) bool {
+		k, _, _ := strings.Cut(kv, "=")
+		switch k {
+		case "MAKEFLAGS", "MFLAGS", "MAKELEVEL", "MAKEOVERRIDES", "GNUMAKEFLAGS":
+			return true
+		}
+		return false
+	})
 }

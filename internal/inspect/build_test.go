@@ -102,3 +102,10 @@ func TestBuildCommandFromTemplate(t *testing.T) {
 	_, err = os.Stat(filepath.Join(dir, "bin"))
 	assert.ErrorIs(t, err, os.ErrNotExist)
 }
+
+// A build measured from inside make (archgen's own tests run so) runs as
+// from a shell: the enclosing make's flags do not reach it.
+func TestBuildEnvDropsMakesFlags(t *testing.T) {
+	got := buildEnv([]string{"PATH=/bin", "MAKEFLAGS=-n -j4", "MAKELEVEL=1", "MFLAGS=-n", "MAKEOVERRIDES=", "GNUMAKEFLAGS=-w", "HOME=/root"})
+	assert.Equal(t, []string{"PATH=/bin", "HOME=/root"}, got)
+}
