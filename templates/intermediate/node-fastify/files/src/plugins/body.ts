@@ -7,10 +7,10 @@
  * an ordinary (unknown) field to JSON.parse, never a prototype.
  */
 
-import type { FastifyInstance, FastifyRequest } from "fastify";
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import fp from "fastify-plugin";
 
-import { badRequest } from "../contract/problem";
+import { badRequest, tooLarge } from "../contract/problem";
 import { MAX_BODY_BYTES, isJsonContentType } from "../contract/rules";
 import { bodyError } from "./validation";
 
@@ -30,9 +30,42 @@ export function parseJsonBody(contentType: string | undefined, body: Buffer): un
 
 type Done = (err: Error | null, body?: unknown) => void;
 
+/**
+ * A declared body up to this size is read to its end and dropped after its
+ * 413, so the client, still writing, reads the answer; a larger one closes
+ * the connection instead of reading it (the client may then see the close
+ * before the answer, the price of not reading many megabytes).
+ */
+export const DRAIN_LIMIT_BYTES = 4 * MAX_BODY_BYTES;
+
+/**
+ * Refuses a declared Content-Length over the limit before the body is
+ * parsed (after the route's {id} check). Fastify's own refusal closes the
+ * connection while the client is still sending, and the client can lose
+ * the 413 to the reset; answering here lets Node read the rest of a
+ * moderately oversized body and keep the connection.
+ */
+export function refuseDeclaredOversize(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  _payload: unknown,
+  done: (err?: Error | null) => void,
+): void {
+  const declared = Number(request.headers["content-length"] ?? 0);
+  if (declared <= MAX_BODY_BYTES) {
+    done();
+    return;
+  }
+  if (declared > DRAIN_LIMIT_BYTES) {
+    void reply.header("connection", "close");
+  }
+  done(tooLarge());
+}
+
 /** Replaces Fastify's body parsers with the contract's. */
 export const bodyPlugin = fp(
   (app: FastifyInstance, _options: object, done: (err?: Error) => void) => {
+    app.addHook("preParsing", refuseDeclaredOversize);
     app.removeAllContentTypeParsers();
     const options = { parseAs: "buffer", bodyLimit: MAX_BODY_BYTES } as const;
     app.addContentTypeParser(
