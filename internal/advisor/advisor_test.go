@@ -238,6 +238,32 @@ func TestParseCount(t *testing.T) {
 	}
 }
 
+// The counts --dau takes (archgen inspect reads DAU with ParseCount).
+func TestParseCountAsDAU(t *testing.T) {
+	for _, tc := range []struct {
+		in   string
+		want int64
+		err  string
+	}{
+		{"100000", 100_000, ""}, {"100,000", 100_000, ""}, {"100_000", 100_000, ""}, {"100k", 100_000, ""},
+		{"100K", 100_000, ""}, {"1.5M", 1_500_000, ""}, {"1.5m", 1_500_000, ""}, {"2B", 2_000_000_000, ""},
+		{" 0 ", 0, ""}, {"100001", 100_001, ""},
+		{"", 0, "is not a count"}, {"k", 0, "is not a count"}, {"lots", 0, "is not a count"}, {"1e5", 0, "is not a count"},
+		{"-5", 0, "is not a count"}, {"1.5", 0, "is not a count"}, {"1.2345k", 0, "is not a count"}, {"NaN", 0, "is not a count"},
+	} {
+		t.Run(tc.in, func(t *testing.T) {
+			got, err := advisor.ParseCount(tc.in)
+			if tc.err != "" {
+				require.Error(t, err)
+				assert.Contains(t, err.Error(), tc.err)
+				return
+			}
+			require.NoError(t, err)
+			assert.Equal(t, tc.want, got)
+		})
+	}
+}
+
 func TestParseAdviceRoundTrip(t *testing.T) {
 	_, err := advisor.ParseAdvice("users=50k, concurrency=800,team=4,lang=golang,lang=Python,workload=data,dau=20,000")
 	require.Error(t, err, "a comma inside a count splits the pairs")

@@ -12,6 +12,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/archgen/archgen/internal/advisor"
 	"github.com/archgen/archgen/internal/catalog"
 	"github.com/archgen/archgen/internal/cmdutil"
 	"github.com/archgen/archgen/internal/inspect"
@@ -109,7 +110,7 @@ func Run(ctx context.Context, o *Options) error {
 	}
 	in := inspect.Options{Now: o.Now, MeasureBuild: o.MeasureBuild, BuildOutput: o.IO.ErrOut, Catalog: o.Catalog}
 	if o.DAU != "" {
-		n, err := inspect.ParseDAU(o.DAU)
+		n, err := advisor.ParseCount(o.DAU)
 		if err != nil {
 			return cmdutil.Usagef("--dau: %w", err)
 		}
