@@ -1,6 +1,7 @@
 package catalog
 
 import (
+	"strings"
 	"testing"
 	"testing/fstest"
 
@@ -94,6 +95,28 @@ func TestManifestValidation(t *testing.T) {
 		"entry/go-chi/template.yaml": "id: entry/go-chi\ntier: entry\nlang: go\nstyle: chi\ndefault: true\ndescription: chi\ncommands: {verify: v, run: r}\n",
 	}))
 	assert.ErrorContains(t, err, "both the default")
+}
+
+// TestManifestServices: every service the harness provides may be listed,
+// bare or with a condition; another name is refused with the list.
+func TestManifestServices(t *testing.T) {
+	assert.Equal(t, []string{"postgres", "etcd", "redis", "nats", "otlp"}, Services)
+	m := "id: entry/go-stdlib\ntier: entry\nlang: go\nstyle: stdlib\ndefault: true\ndescription: d\n" +
+		"commands: {verify: v, run: r}\n" +
+		"services: [postgres, etcd, redis, nats, {name: otlp, when: 'true'}]\n"
+	c, err := Load(fstest.MapFS{"entry/go-stdlib/template.yaml": {Data: []byte(m)}})
+	require.NoError(t, err)
+	tmpl, ok := c.Get("entry/go-stdlib")
+	require.True(t, ok)
+	var names []string
+	for _, svc := range tmpl.Services {
+		names = append(names, svc.Name)
+	}
+	assert.Equal(t, Services, names)
+	assert.Equal(t, "true", tmpl.Services[4].When)
+
+	_, err = Load(fstest.MapFS{"entry/go-stdlib/template.yaml": {Data: []byte(strings.Replace(m, "nats,", "rabbitmq,", 1))}})
+	assert.ErrorContains(t, err, `service "rabbitmq" is not one archgen can provide; use one of postgres, etcd, redis, nats, otlp`)
 }
 
 func TestParameterParse(t *testing.T) {

@@ -19,8 +19,10 @@ var Tiers = []string{"entry", "intermediate", "enterprise"}
 var Langs = lang.IDs()
 
 // Services lists the servers a manifest may ask for; the end-to-end
-// harness provides each of them.
-var Services = []string{"postgres"}
+// harness provides each of them on 127.0.0.1 (see internal/e2e): postgres,
+// etcd, redis and nats from Debian's packages, and otlp, its own OTLP/HTTP
+// trace receiver.
+var Services = []string{"postgres", "etcd", "redis", "nats", "otlp"}
 
 // Parameter types a manifest may declare.
 const (

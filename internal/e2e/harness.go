@@ -18,8 +18,9 @@ import (
 const ProjectName = "demo-api"
 
 // Suite proves templates one after another. They share the machine's
-// package caches (nothing overrides HOME) and, when they need one, a single
-// PostgreSQL server, started on first use.
+// package caches (nothing overrides HOME) and, when they need them, one
+// PostgreSQL server, one etcd, one Redis, one NATS and one OTLP receiver,
+// each started on first use and stopped by Close.
 type Suite struct {
 	// Root holds one work directory per template.
 	Root string
@@ -37,6 +38,13 @@ type Suite struct {
 	Logf func(format string, args ...any)
 
 	postgres *Postgres
+	etcd     *Etcd
+	redis    *Redis
+	nats     *NATS
+	otlp     *OTLPReceiver
+	// redisRuns counts the runs handed a Redis database, which they take
+	// in turn.
+	redisRuns int
 }
 
 // NewSuite returns a suite working in root with the default bounds.
@@ -49,13 +57,30 @@ func NewSuite(root string) *Suite {
 	}
 }
 
-// Close stops the services the suite started.
+// Close stops the services the suite started, every one even when
+// stopping another fails.
 func (s *Suite) Close() error {
-	if s.postgres == nil {
-		return nil
+	var err error
+	if s.postgres != nil {
+		err = errors.Join(err, s.postgres.Stop())
+		s.postgres = nil
 	}
-	err := s.postgres.Stop()
-	s.postgres = nil
+	if s.etcd != nil {
+		err = errors.Join(err, s.etcd.Stop())
+		s.etcd = nil
+	}
+	if s.redis != nil {
+		err = errors.Join(err, s.redis.Stop())
+		s.redis = nil
+	}
+	if s.nats != nil {
+		err = errors.Join(err, s.nats.Stop())
+		s.nats = nil
+	}
+	if s.otlp != nil {
+		err = errors.Join(err, s.otlp.Stop())
+		s.otlp = nil
+	}
 	return err
 }
 

@@ -55,6 +55,8 @@ type job struct {
 	others []*server
 	// data is what the template saw; processes' run lines render with it.
 	data render.Data
+	// etcdPrefix is the run's ETCD_PREFIX when it has the service etcd.
+	etcdPrefix string
 	// contract is the OpenAPI document every answer is held to; client
 	// talks to the running server.
 	contract *Contract
@@ -143,9 +145,20 @@ func (j *job) generate(ctx context.Context, logPath string) error {
 }
 
 // services provides the servers the manifest lists whose condition holds
-// for the answers, and hands their URLs to the project: PostgreSQL as two
-// fresh databases, DATABASE_URL for the server and TEST_DATABASE_URL for
-// the project's own tests, so that neither sees the other's rows.
+// for the answers, and hands their URLs to the project:
+//   - postgres: two fresh databases, DATABASE_URL for the server and
+//     TEST_DATABASE_URL for the project's own tests, so that neither sees
+//     the other's rows;
+//   - etcd: ETCD_ENDPOINTS, and ETCD_PREFIX=/<run-id>, under which the
+//     project keeps its keys so that runs sharing the etcd never meet;
+//   - redis: REDIS_URL, a logical database of its own (runs take 0 to 15
+//     in turn), flushed before it is handed over;
+//   - nats: NATS_URL, JetStream enabled, every stream of an earlier run
+//     deleted;
+//   - otlp: OTEL_EXPORTER_OTLP_ENDPOINT and OTEL_EXPORTER_OTLP_PROTOCOL
+//     (http/protobuf) of the harness's OTLP receiver, and
+//     OTEL_BSP_SCHEDULE_DELAY=200 so that spans arrive soon after the
+//     request that made them.
 func (j *job) services(ctx context.Context, logPath string) error {
 	var needed []string
 	for _, svc := range j.tmpl.Services {
@@ -173,12 +186,39 @@ func (j *job) services(ctx context.Context, logPath string) error {
 			if err != nil {
 				return err
 			}
-			j.env = append(j.env, "DATABASE_URL="+url, "TEST_DATABASE_URL="+testURL)
 			provided = append(provided, "DATABASE_URL="+url, "TEST_DATABASE_URL="+testURL)
+		case "etcd":
+			e, err := j.suite.etcdServer(ctx)
+			if err != nil {
+				return err
+			}
+			j.etcdPrefix = "/" + dbName(j.res.ID)
+			provided = append(provided, "ETCD_ENDPOINTS="+e.Endpoint(), "ETCD_PREFIX="+j.etcdPrefix)
+		case "redis":
+			url, err := j.suite.redisDatabase(ctx)
+			if err != nil {
+				return err
+			}
+			provided = append(provided, "REDIS_URL="+url)
+		case "nats":
+			n, err := j.suite.natsServer(ctx)
+			if err != nil {
+				return err
+			}
+			provided = append(provided, "NATS_URL="+n.URL())
+		case "otlp":
+			r, err := j.suite.otlpReceiver()
+			if err != nil {
+				return err
+			}
+			provided = append(provided, "OTEL_EXPORTER_OTLP_ENDPOINT="+r.Endpoint(),
+				"OTEL_EXPORTER_OTLP_PROTOCOL=http/protobuf", "OTEL_BSP_SCHEDULE_DELAY=200")
 		default:
-			return fmt.Errorf("%s needs the service %q, which the harness cannot provide (it knows postgres)", j.tmpl.ID, svc)
+			return fmt.Errorf("%s needs the service %q, which the harness cannot provide (it knows %s)",
+				j.tmpl.ID, svc, strings.Join(catalog.Services, ", "))
 		}
 	}
+	j.env = append(j.env, provided...)
 	return os.WriteFile(logPath, []byte(strings.Join(provided, "\n")+"\n"), 0o644)
 }
 
