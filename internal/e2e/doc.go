@@ -37,8 +37,37 @@
 //     a Java template's java answer picks the JDK of that version for its
 //     commands (JAVA_HOME and PATH), named in the report.
 //
-// Templates whose manifest lists the service postgres get a throwaway
-// PostgreSQL server on 127.0.0.1, started from Debian's postgresql package
-// (apt-get install -y postgresql): DATABASE_URL for the server and
-// TEST_DATABASE_URL, a second database, for the project's own tests.
+// The services a manifest lists (catalog.Services) are started on
+// 127.0.0.1, on free ports, once per suite on first use, and stopped when
+// the suite ends; each template gets its share of them in its environment:
+//
+//   - postgres: a throwaway PostgreSQL server from Debian's postgresql
+//     package (apt-get install -y postgresql): DATABASE_URL for the server
+//     and TEST_DATABASE_URL, a second database, for the project's own
+//     tests.
+//   - etcd (Debian's etcd-server, 3.4; a single member with its client and
+//     peer ports and its data in a temporary directory): ETCD_ENDPOINTS
+//     (127.0.0.1:<port>) and ETCD_PREFIX (/<run-id>, for instance
+//     /e2e_enterprise_go_kit): the project keeps every key under that
+//     prefix (the platform contract's /<platform>/... becomes
+//     <ETCD_PREFIX>/<platform>/...), so runs sharing the etcd never meet.
+//   - redis (Debian's redis-server, 7.0; no persistence): REDIS_URL
+//     (redis://127.0.0.1:<port>/<db>), a logical database per run, 0 to
+//     15 in turn and round again, flushed before it is handed over.
+//   - nats (Debian's nats-server, 2.9, with JetStream, -js -sd <dir>):
+//     NATS_URL (nats://127.0.0.1:<port>); every stream (and so every
+//     durable consumer) of an earlier run is deleted before the next run
+//     gets the server.
+//   - otlp: the harness's own OTLP/HTTP trace receiver (POST /v1/traces,
+//     protobuf, gzip or not): OTEL_EXPORTER_OTLP_ENDPOINT
+//     (http://127.0.0.1:<port>), OTEL_EXPORTER_OTLP_PROTOCOL=http/protobuf
+//     and OTEL_BSP_SCHEDULE_DELAY=200 (milliseconds between batches, so
+//     spans arrive soon after their request). It keeps at most 100,000
+//     spans; a step reads one trace across processes with Trace or
+//     WaitTrace, each span with its service (the resource attribute
+//     service.name), name, ids and kind.
+//
+// A missing server program is a skip (a failure with CI=true) naming the
+// install command: apt-get install -y --no-install-recommends etcd-server
+// redis-server nats-server. .ci/run installs them when one is missing.
 package e2e
