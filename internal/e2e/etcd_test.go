@@ -100,6 +100,22 @@ func TestEtcd(t *testing.T) {
 	requireGone(t, e.d, e.Port, e.PeerPort)
 }
 
+// TestMissingProgram: a server program that is not installed is an error
+// naming its package and the install command, which the suite turns into
+// a skip (a failure with CI=true).
+func TestMissingProgram(t *testing.T) {
+	_, err := findProgram("archgen-no-such-server", "archgen-no-such-package")
+	var missing *NoProgramError
+	require.ErrorAs(t, err, &missing)
+	assert.Equal(t, "archgen-no-such-package", missing.Package)
+	assert.ErrorContains(t, err, "apt-get install -y --no-install-recommends etcd-server redis-server nats-server")
+	s := NewSuite(t.TempDir())
+	var skip *skipError
+	assert.ErrorAs(t, s.unavailable("%v", err), &skip)
+	s.CI = true
+	assert.ErrorContains(t, s.unavailable("%v", err), "CI=true: this is a failure")
+}
+
 func TestPrefixEnd(t *testing.T) {
 	assert.Equal(t, "/run0", prefixEnd("/run/"))
 	assert.Equal(t, "b", prefixEnd("a\xff"))

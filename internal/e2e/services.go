@@ -62,6 +62,7 @@ func findProgram(name, pkg string) (string, error) {
 type daemon struct {
 	name string // for messages: etcd, redis, nats
 	dir  string
+	env  []string // added to the caller's environment
 	proc *exec.Cmd
 	done chan struct{}
 }
@@ -91,6 +92,7 @@ func (d *daemon) start(bin string, args []string, dropEnv ...string) error {
 			cmd.Env = append(cmd.Env, kv)
 		}
 	}
+	cmd.Env = append(cmd.Env, d.env...)
 	ownGroup(cmd, nil)
 	if err := cmd.Start(); err != nil {
 		_ = out.Close()
