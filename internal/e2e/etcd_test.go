@@ -3,7 +3,6 @@
 package e2e
 
 import (
-	"errors"
 	"fmt"
 	"net"
 	"os"
@@ -36,7 +35,7 @@ func requireGone(t *testing.T, d *daemon, ports ...int) {
 	t.Helper()
 	pid := d.proc.Process.Pid
 	_, err := os.Stat(fmt.Sprintf("/proc/%d", pid))
-	assert.True(t, errors.Is(err, os.ErrNotExist), "process %d of %s is still there", pid, d.name)
+	assert.ErrorIs(t, err, os.ErrNotExist, "process %d of %s is still there", pid, d.name)
 	for _, port := range ports {
 		conn, err := net.DialTimeout("tcp", net.JoinHostPort("127.0.0.1", strconv.Itoa(port)), time.Second)
 		if err == nil {

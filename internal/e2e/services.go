@@ -136,7 +136,7 @@ func (d *daemon) waitReady(ctx context.Context, ready func(context.Context) erro
 		case <-time.After(daemonReadyPoll):
 		}
 		if time.Now().After(deadline) {
-			return fmt.Errorf("%s was not ready within %s (%v):\n%s", d.name, daemonReadyTimeout, last, indent(tail(d.logPath(), 20)))
+			return fmt.Errorf("%s was not ready within %s (%w):\n%s", d.name, daemonReadyTimeout, last, indent(tail(d.logPath(), 20)))
 		}
 	}
 }
