@@ -8,7 +8,7 @@ import (
 	"io/fs"
 )
 
-//go:embed all:entry all:intermediate all:_layers
+//go:embed all:entry all:intermediate all:enterprise all:_layers
 var embedded embed.FS
 
 // FS returns the embedded template trees.

@@ -119,6 +119,9 @@ func loadTemplate(fsys fs.FS, manifestPath string, layers map[string]*Layer, loo
 			}
 			layers[ref.Name] = l
 		}
+		if err := checkMount(ref, l); err != nil {
+			return nil, err
+		}
 		t.Layers = append(t.Layers, l)
 	}
 	if err := checkRules(files, "files", m.When, m.Each); err != nil {

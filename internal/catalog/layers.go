@@ -83,6 +83,28 @@ func optionalSub(fsys fs.FS, dir string) fs.FS {
 	return sub
 }
 
+// checkMount checks a layer entry's under, module and only: a directory
+// inside the project, a module only with a directory, and paths the
+// layer's tree has.
+func checkMount(ref Ref, l *Layer) error {
+	switch {
+	case ref.Under != "" && (!fs.ValidPath(ref.Under) || ref.Under == "."):
+		return fmt.Errorf("layer %s: under %q must be a relative directory inside the project", ref.Name, ref.Under)
+	case ref.Module != "" && ref.Under == "":
+		return fmt.Errorf("layer %s: module %q needs under, the directory the module is in", ref.Name, ref.Module)
+	case ref.Module != "" && !fs.ValidPath(ref.Module):
+		return fmt.Errorf("layer %s: module %q must be a slash-separated path", ref.Name, ref.Module)
+	case len(ref.Only) > 0 && l.Files == nil:
+		return fmt.Errorf("layer %s: only needs files/ to choose from", ref.Name)
+	}
+	for _, p := range ref.Only {
+		if _, err := fs.Stat(l.Files, p); err != nil || !fs.ValidPath(p) {
+			return fmt.Errorf("layer %s: only names %q, which is not in the tree", ref.Name, p)
+		}
+	}
+	return nil
+}
+
 // checkRules requires every path a when or each rule names to exist, so a
 // renamed file cannot silently lose its rule.
 func checkRules(files fs.FS, where string, rules ...map[string]string) error {
@@ -101,13 +123,28 @@ func checkRules(files fs.FS, where string, rules ...map[string]string) error {
 // evaluates), then its own files, and every partial.
 func (t *Template) Spec() render.Spec {
 	spec := render.Spec{Executable: t.Executable}
+	partials := map[string]bool{}
 	for i, l := range t.Layers {
-		cond := t.Manifest.Layers[i].When
+		ref := t.Manifest.Layers[i]
 		if l.Files != nil {
-			spec.Sources = append(spec.Sources, render.Source{Name: "layer " + l.Name, FS: l.Files, When: l.When, Each: l.Each, Overrides: l.Overrides, If: cond})
+			src := render.Source{Name: "layer " + l.Name, FS: l.Files, When: l.When, Each: l.Each, Overrides: l.Overrides, If: ref.When,
+				Under: ref.Under, Module: ref.Module, Only: ref.Only}
+			if ref.Under != "" {
+				src.Name += " under " + ref.Under
+				overrides := make([]string, len(l.Overrides))
+				for j, o := range l.Overrides {
+					overrides[j] = path.Join(ref.Under, o)
+				}
+				src.Overrides = overrides
+			}
+			src.Module = ref.Module
+			spec.Sources = append(spec.Sources, src)
 		}
-		if l.Partials != nil {
-			spec.Partials = append(spec.Partials, render.Partials{Name: "layer " + l.Name + " partials", FS: l.Partials, If: cond})
+		// A layer mounted twice (at the root and under a directory, say)
+		// defines its partials once.
+		if l.Partials != nil && !partials[l.Name] {
+			partials[l.Name] = true
+			spec.Partials = append(spec.Partials, render.Partials{Name: "layer " + l.Name + " partials", FS: l.Partials, If: ref.When})
 		}
 	}
 	spec.Sources = append(spec.Sources, render.Source{Name: t.ID, FS: t.Files, When: t.When, Each: t.Each, Overrides: t.Overrides})

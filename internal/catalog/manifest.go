@@ -83,6 +83,17 @@ type Process struct {
 	Port string `yaml:"port" json:"port"`
 	// Health answers 200 once the process is up.
 	Health string `yaml:"health" json:"health"`
+	// Ports are more environment variables, each receiving a free port
+	// of its own (a gRPC port beside the HTTP one).
+	Ports []string `yaml:"ports" json:"ports,omitempty"`
+	// Database names the database the process owns: the harness creates
+	// it and hands its address as DATABASE_URL.
+	Database string `yaml:"database" json:"database,omitempty"`
+	// Migrate runs in Dir before the process starts, with its database.
+	Migrate string `yaml:"migrate" json:"migrate,omitempty"`
+	// Entry marks the public entry every check talks to (default: the
+	// first process).
+	Entry bool `yaml:"entry" json:"entry,omitempty"`
 }
 
 // Run is one extra answer set the end-to-end harness proves.
@@ -96,6 +107,15 @@ type Run struct {
 type Ref struct {
 	Name string `yaml:"name" json:"name"`
 	When string `yaml:"when" json:"when,omitempty"`
+	// Under mounts a layer's files in a directory of the project instead
+	// of its root (a layer that is one module of several).
+	Under string `yaml:"under" json:"under,omitempty"`
+	// Module, with Under, is the Go module suffix the mounted files see:
+	// inside them .Module is "<module>/<Module>".
+	Module string `yaml:"module" json:"module,omitempty"`
+	// Only lists the paths of the layer's tree (files or directories, as
+	// in the tree) to take; empty takes all.
+	Only []string `yaml:"only" json:"only,omitempty"`
 }
 
 // UnmarshalYAML accepts a bare name or a mapping with name and when.

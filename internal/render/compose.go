@@ -33,6 +33,31 @@ type Source struct {
 	// If is a condition on the whole tree (a conditional layer); "" is
 	// always.
 	If string
+	// Under is the directory of the project the tree is rendered into
+	// ("" is the root). When, Each and Only name paths of the tree itself;
+	// Overrides names rendered paths, with Under.
+	Under string
+	// Module, when set, is a path the tree's files see appended to the
+	// project's .Module ("api-gateway": "shop/api-gateway"): a tree
+	// mounted as one Go module of several.
+	Module string
+	// Only lists the paths of the tree (files or directories) to render;
+	// empty renders the whole tree.
+	Only []string
+}
+
+// takes reports whether the source path is one Only lets through: a path
+// listed, inside one listed, or a directory on the way to one.
+func (s *Source) takes(src string) bool {
+	if len(s.Only) == 0 {
+		return true
+	}
+	for _, o := range s.Only {
+		if src == o || strings.HasPrefix(src, o+"/") || strings.HasPrefix(o, src+"/") {
+			return true
+		}
+	}
+	return false
 }
 
 // Partials is one directory of shared templates: every *.tmpl file in it is
@@ -70,7 +95,11 @@ func Render(spec Spec, data Data) ([]File, error) {
 		if !ok {
 			continue
 		}
-		if err := r.walk(".", data); err != nil {
+		d := data
+		if r.src.Module != "" {
+			d.Module = data.Module + "/" + r.src.Module
+		}
+		if err := r.walk(".", d); err != nil {
 			return nil, fmt.Errorf("%s: %w", r.src.Name, err)
 		}
 	}
@@ -145,6 +174,9 @@ func (r *composer) walk(dir string, data Data) error {
 	}
 	for _, e := range ents {
 		src := path.Join(dir, e.Name())
+		if !r.src.takes(src) {
+			continue
+		}
 		visit := func(d Data) error {
 			if e.IsDir() {
 				return r.walk(src, d)
@@ -219,6 +251,9 @@ func (r *composer) file(src string, data Data) error {
 	dst, err := r.set.Path(src, data)
 	if err != nil {
 		return err
+	}
+	if r.src.Under != "" {
+		dst = path.Join(r.src.Under, dst)
 	}
 	raw, err := r.read(src)
 	if err != nil {
