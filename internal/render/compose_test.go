@@ -193,3 +193,50 @@ func TestConditionalSources(t *testing.T) {
 	_, err = Render(spec, composeData("sqlite"))
 	require.ErrorContains(t, err, "layer pg")
 }
+
+// A tree mounted under a directory renders there, sees its own module
+// path, and renders only the paths Only takes (with the directories on the
+// way to them); When and Each still name paths of the tree itself.
+func TestRenderMountsATreeUnderADirectory(t *testing.T) {
+	layer := fstest.MapFS{
+		"pkg/problem/problem.go.tmpl":   {Data: []byte("package problem // {{.Module}}\n")},
+		"pkg/request/request.go.tmpl":   {Data: []byte(`import "{{.Module}}/pkg/problem"` + "\n")},
+		"pkg/request/sqlite.go":         {Data: []byte("sqlite\n")},
+		"pkg/database/database.go.tmpl": {Data: []byte("left out\n")},
+		"Makefile":                      {Data: []byte("left out\n")},
+	}
+	spec := Spec{Sources: []Source{
+		{Name: "layer go-intermediate", FS: layer, Under: "api-gateway", Module: "api-gateway",
+			Only: []string{"pkg/problem", "pkg/request/request.go.tmpl"},
+			When: map[string]string{"pkg/problem/problem.go.tmpl": `eq .Params.db "postgres"`}},
+		{Name: "template", FS: fstest.MapFS{"go.work.tmpl": {Data: []byte("{{.Module}}\n")}}},
+	}}
+	data := composeData("postgres")
+	data.Module = "example.com/shop"
+	files, err := Render(spec, data)
+	require.NoError(t, err)
+	assert.Equal(t, map[string]string{
+		"api-gateway/pkg/problem/problem.go": "package problem // example.com/shop/api-gateway\n",
+		"api-gateway/pkg/request/request.go": `import "example.com/shop/api-gateway/pkg/problem"` + "\n",
+		"go.work":                            "example.com/shop\n",
+	}, byPath(files))
+
+	files, err = Render(spec, composeData("sqlite"))
+	require.NoError(t, err)
+	assert.NotContains(t, byPath(files), "api-gateway/pkg/problem/problem.go", "when applies to the mounted tree's own paths")
+}
+
+// Overrides of a mounted tree name rendered paths, under its directory.
+func TestRenderMountedOverridesAreUnderTheirDirectory(t *testing.T) {
+	spec := Spec{Sources: []Source{
+		{Name: "template", FS: fstest.MapFS{"svc/README.md": {Data: []byte("a")}}},
+		{Name: "layer", FS: fstest.MapFS{"README.md": {Data: []byte("b")}}, Under: "svc", Overrides: []string{"svc/README.md"}},
+	}}
+	files, err := Render(spec, composeData("sqlite"))
+	require.NoError(t, err)
+	assert.Equal(t, map[string]string{"svc/README.md": "b"}, byPath(files))
+
+	spec.Sources[1].Overrides = nil
+	_, err = Render(spec, composeData("sqlite"))
+	require.ErrorContains(t, err, "README.md renders to svc/README.md, which template already provides")
+}
