@@ -142,6 +142,17 @@ func (m *Manifest) ProcessList() []Process {
 	return []Process{{Name: "server", Run: m.Commands.Run, Port: "PORT", Health: health}}
 }
 
+// EntryProcess returns the index in ProcessList of the public entry every
+// check talks to: the process marked entry, else the first.
+func (m *Manifest) EntryProcess() int {
+	for i, p := range m.ProcessList() {
+		if p.Entry {
+			return i
+		}
+	}
+	return 0
+}
+
 // Parameter is one answer a template takes besides the name and module.
 type Parameter struct {
 	Name        string   `yaml:"name" json:"name"`
@@ -192,7 +203,7 @@ func (m *Manifest) validate(dir string) error {
 	case m.Module != "" && m.Module != ModuleNone:
 		return fmt.Errorf("module %q: leave it out, or say none when the template takes no module", m.Module)
 	}
-	if err := validateProcesses(m.Processes); err != nil {
+	if err := validateProcesses(m.Processes, m.Services); err != nil {
 		return err
 	}
 	runs := map[string]bool{}
@@ -252,8 +263,17 @@ func (m *Manifest) Defaults() map[string]any {
 	return out
 }
 
-func validateProcesses(ps []Process) error {
-	seen := map[string]bool{}
+// envRe is what a process's port variables must look like: an
+// environment variable name as the shells write them.
+var envRe = regexp.MustCompile(`^[A-Z_][A-Z0-9_]*$`)
+
+// databaseRe is what a process's database name must look like; the harness
+// prefixes it with the run's id, within PostgreSQL's 63 characters.
+var databaseRe = regexp.MustCompile(`^[a-z][a-z0-9_]{0,29}$`)
+
+func validateProcesses(ps []Process, services []Ref) error {
+	seen, databases := map[string]bool{}, map[string]string{}
+	entry := ""
 	for _, p := range ps {
 		switch {
 		case !paramRe.MatchString(p.Name):
@@ -264,8 +284,52 @@ func validateProcesses(ps []Process) error {
 			return fmt.Errorf("process %q: run, port and health are required", p.Name)
 		case p.Dir != "" && (!fs.ValidPath(p.Dir) || path.IsAbs(p.Dir)):
 			return fmt.Errorf("process %q: dir %q must be a relative path inside the project", p.Name, p.Dir)
+		case p.Entry && entry != "":
+			return fmt.Errorf("process %q: %q is already the entry; at most one process has entry: true", p.Name, entry)
+		}
+		if err := validatePorts(p); err != nil {
+			return err
+		}
+		if p.Database != "" {
+			if err := validateDatabase(p, databases, services); err != nil {
+				return err
+			}
+			databases[p.Database] = p.Name
+		}
+		if p.Entry {
+			entry = p.Name
 		}
 		seen[p.Name] = true
+	}
+	return nil
+}
+
+// validatePorts requires port and ports to be environment variable names,
+// none twice.
+func validatePorts(p Process) error {
+	vars := map[string]bool{}
+	for _, v := range append([]string{p.Port}, p.Ports...) {
+		switch {
+		case !envRe.MatchString(v):
+			return fmt.Errorf("process %q: port variable %q must be an environment variable name matching %s", p.Name, v, envRe)
+		case vars[v]:
+			return fmt.Errorf("process %q: port variable %q is named twice; each port needs a variable of its own", p.Name, v)
+		}
+		vars[v] = true
+	}
+	return nil
+}
+
+// validateDatabase requires a well-formed database name that no other
+// process owns, in a manifest that asks for postgres.
+func validateDatabase(p Process, owners map[string]string, services []Ref) error {
+	switch {
+	case !databaseRe.MatchString(p.Database):
+		return fmt.Errorf("process %q: database %q must match %s", p.Name, p.Database, databaseRe)
+	case owners[p.Database] != "":
+		return fmt.Errorf("process %q: database %q is already %q's; each process owns its database", p.Name, p.Database, owners[p.Database])
+	case !slices.ContainsFunc(services, func(r Ref) bool { return r.Name == "postgres" }):
+		return fmt.Errorf("process %q: database %q needs the service postgres; add it to services", p.Name, p.Database)
 	}
 	return nil
 }
