@@ -93,7 +93,7 @@ func TestProcessValidation(t *testing.T) {
 			`process "gateway": "order" is already the entry; at most one process has entry: true`,
 		},
 		"bad database name": {"database: user", "database: User-DB", `process "user": database "User-DB" must match`},
-		"database shared": {"database: order", "database: user", `process "order": database "user" is already "user"'s`},
+		"database shared":   {"database: order", "database: user", `process "order": database "user" is already "user"'s`},
 		"database without postgres": {
 			"services: [postgres, etcd]", "services: [etcd]",
 			`process "user": database "user" needs the service postgres; add it to services`,
