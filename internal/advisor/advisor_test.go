@@ -331,16 +331,25 @@ func TestRecommend(t *testing.T) {
 // below, and says so.
 func TestRecommendFallsBackToATierTheCatalogHas(t *testing.T) {
 	cat := loadCatalog(t)
-	if len(cat.Select(advisor.Enterprise, "go")) > 0 {
-		t.Skip("the catalog has an enterprise Go template; no fallback to prove")
-	}
-	r, err := advisor.Recommend(cat, advisor.Inputs{Users: n(2_000_000), Team: n(40)}, "shop")
+	require.Empty(t, cat.Select(advisor.Enterprise, "python"), "the test needs a language without an enterprise template")
+	r, err := advisor.Recommend(cat, advisor.Inputs{Users: n(2_000_000), Team: n(40), Langs: []string{"python"}}, "shop")
 	require.NoError(t, err)
 	assert.Equal(t, advisor.Enterprise, r.Tier)
 	assert.False(t, r.Available)
-	assert.Equal(t, "intermediate/go-gin", r.Template)
-	assert.Contains(t, r.Note, "archgen has no enterprise template for go yet")
-	assert.Equal(t, "archgen new shop --tier intermediate --lang go --advice users=2000000,team=40", r.Command)
+	assert.Equal(t, "intermediate/python-django", r.Template, "the Python default at the nearest tier")
+	assert.Contains(t, r.Note, "archgen has no enterprise template for python yet")
+	assert.Equal(t, "archgen new shop --tier intermediate --lang python --advice users=2000000,team=40,lang=python", r.Command)
+}
+
+// With an enterprise template in the language, it is the recommendation.
+func TestRecommendEnterpriseGo(t *testing.T) {
+	r, err := advisor.Recommend(loadCatalog(t), advisor.Inputs{Users: n(2_000_000), Team: n(40)}, "shop")
+	require.NoError(t, err)
+	assert.Equal(t, advisor.Enterprise, r.Tier)
+	assert.True(t, r.Available)
+	assert.Equal(t, "enterprise/go-kit", r.Template)
+	assert.Empty(t, r.Note)
+	assert.Equal(t, "archgen new shop --tier enterprise --lang go --advice users=2000000,team=40", r.Command)
 }
 
 func TestRecommendJSON(t *testing.T) {

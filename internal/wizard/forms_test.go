@@ -218,7 +218,7 @@ func TestAdviceFormByKeys(t *testing.T) {
 // the choices once it has one.
 func TestTierFormOffersTheAdvisor(t *testing.T) {
 	tier := "entry"
-	f := drive(t, TierForm(testCatalog(t), &tier, ""), down, down, enter)
+	f := drive(t, TierForm(testCatalog(t), &tier, ""), down, down, down, enter)
 	assert.Equal(t, huh.StateCompleted, f.State)
 	assert.Equal(t, NotSure, tier)
 	tier = "intermediate"

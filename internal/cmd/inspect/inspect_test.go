@@ -87,7 +87,8 @@ func TestTextReport(t *testing.T) {
 	assert.Contains(t, out, "Languages: Go 60 files; service languages: Go\n")
 	assert.Contains(t, out, "  code files 60 > 50 at entry → intermediate (§6.2: Code files > 50 | Entry → Intermediate).\n")
 	assert.Contains(t, out, "  DAU 1,500,000 > 100k at entry → enterprise (§6.2: DAU > 100k | Intermediate → Enterprise).\n")
-	assert.Contains(t, out, "    archgen new demo --tier intermediate --lang go --dir ../demo-intermediate\n")
+	assert.Contains(t, out, "    archgen new demo --tier enterprise --lang go --dir ../demo-enterprise\n",
+		"the furthest upgrade due, which archgen has for Go")
 }
 
 // The JSON decodes into the shape the help documents.
