@@ -93,6 +93,11 @@ func describe(method, path string, body []byte) string {
 // send makes one request and validates the answer against the contract.
 // contentType "" sends application/json when there is a body.
 func (c *client) send(ctx context.Context, method, path string, body []byte, contentType string) (*answer, error) {
+	return c.sendHeader(ctx, method, path, body, contentType, nil)
+}
+
+// sendHeader is send with more request headers.
+func (c *client) sendHeader(ctx context.Context, method, path string, body []byte, contentType string, header http.Header) (*answer, error) {
 	what := describe(method, path, body)
 	var rd io.Reader = http.NoBody
 	if body != nil {
@@ -103,6 +108,9 @@ func (c *client) send(ctx context.Context, method, path string, body []byte, con
 		return nil, fmt.Errorf("%s: %w", what, err)
 	}
 	req.Header.Set("Accept", "application/json")
+	for k, vs := range header {
+		req.Header[k] = vs
+	}
 	if body != nil {
 		if contentType == "" {
 			contentType = "application/json"

@@ -82,7 +82,7 @@ func TestHarnessReportsFailures(t *testing.T) {
 }
 
 // checkSteps are the steps after which the next checks still run.
-var checkSteps = []string{StepAPI, StepLimits, StepMalformedJSON, StepMalformedPaths, StepControlChars, StepHugeBody, StepSlowClients}
+var checkSteps = []string{StepAPI, StepPlatform, StepTrace, StepRateLimit, StepLimits, StepMalformedJSON, StepMalformedPaths, StepControlChars, StepHugeBody, StepSlowClients}
 
 func assertNotRunAfter(t *testing.T, r *Result, step string) {
 	t.Helper()

@@ -37,7 +37,8 @@ var uuidV4Pattern = regexp.MustCompile(`^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[8
 // The contract's titles and fixed details.
 var problemTitles = map[int]string{
 	400: "Bad Request", 404: "Not Found", 405: "Method Not Allowed", 409: "Conflict",
-	413: "Content Too Large", 500: "Internal Server Error", 503: "Service Unavailable",
+	413: "Content Too Large", 422: "Unprocessable Content", 429: "Too Many Requests",
+	500: "Internal Server Error", 503: "Service Unavailable", 504: "Gateway Timeout",
 }
 
 const (

@@ -32,6 +32,12 @@ const (
 	StepMigrate = "migrate"
 	StepStart   = "start"
 	StepAPI     = "api"
+	// The checks of an enterprise platform through its gateway: products
+	// (the cache), the order flow and its failures; one trace across the
+	// processes; the rate limit. n/a for the other tiers.
+	StepPlatform  = "platform"
+	StepTrace     = "trace"
+	StepRateLimit = "rate-limit"
 	// StepLimits tries every limit of the contract.
 	StepLimits = "limits"
 	// The hostile-client classes of the contract, each a step.
@@ -47,7 +53,7 @@ const (
 // Steps lists the step names in order.
 var Steps = []string{
 	StepToolchain, StepGenerate, StepServices, StepInstall, StepVerify,
-	StepBuild, StepMigrate, StepStart, StepAPI, StepLimits, StepMalformedJSON,
+	StepBuild, StepMigrate, StepStart, StepAPI, StepPlatform, StepTrace, StepRateLimit, StepLimits, StepMalformedJSON,
 	StepMalformedPaths, StepControlChars, StepHugeBody, StepSlowClients, StepStop,
 }
 

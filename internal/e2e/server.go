@@ -27,6 +27,7 @@ const (
 
 // server is a generated project's server, running in its own process group.
 type server struct {
+	name string // the process's name in messages; empty for the only one
 	cmd  *exec.Cmd
 	log  *os.File
 	done chan struct{} // closed once the process has exited

@@ -51,8 +51,15 @@ type job struct {
 	srv   *server
 	// run is the declared answer set being proven; nil for the defaults.
 	run *catalog.Run
-	// others are the processes after the first of a manifest with several.
+	// others are the processes besides the entry of a manifest with
+	// several, in the order they started.
 	others []*server
+	// databases are the DATABASE_URLs of the processes that own a
+	// database, by process name.
+	databases map[string]string
+	// entryStart is how the entry was started, for a copy of it with
+	// other settings (the rate-limit step).
+	entryStart *procStart
 	// data is what the template saw; processes' run lines render with it.
 	data render.Data
 	// etcdPrefix is the run's ETCD_PREFIX when it has the service etcd.
@@ -81,9 +88,12 @@ func (j *job) steps() []step {
 		{name: StepInstall, timeout: s.StepTimeout, run: j.install},
 		{name: StepVerify, timeout: s.StepTimeout, run: j.command(func() string { return j.cmds.Verify })},
 		{name: StepBuild, timeout: s.StepTimeout, run: j.command(func() string { return j.cmds.Build })},
-		{name: StepMigrate, timeout: s.StepTimeout, run: j.command(func() string { return j.cmds.Migrate })},
+		{name: StepMigrate, timeout: s.StepTimeout, run: j.migrate},
 		{name: StepStart, log: "server", run: j.start},
 		{name: StepAPI, log: "server", timeout: apiTimeout, check: true, run: j.api},
+		{name: StepPlatform, log: "server", timeout: apiTimeout, check: true, run: j.platform},
+		{name: StepTrace, log: "server", timeout: apiTimeout, check: true, run: j.trace},
+		{name: StepRateLimit, log: "server", timeout: apiTimeout, check: true, run: j.rateLimit},
 		{name: StepLimits, log: "server", timeout: apiTimeout, check: true, run: j.limits},
 		{name: StepMalformedJSON, log: "server", timeout: apiTimeout, check: true, run: j.malformedJSON},
 		{name: StepMalformedPaths, log: "server", timeout: apiTimeout, check: true, run: j.malformedPaths},
@@ -129,7 +139,8 @@ func (j *job) generate(ctx context.Context, logPath string) error {
 		j.env = jdk.Env(j.env, home)
 		j.res.JDK = home
 	}
-	path, err := FindContract(j.res.Project, j.tmpl.Tier)
+	entry := j.tmpl.ProcessList()[j.tmpl.EntryProcess()]
+	path, err := FindContract(filepath.Join(j.res.Project, filepath.FromSlash(entry.Dir)), j.tmpl.Tier)
 	if err != nil {
 		return err
 	}
@@ -219,7 +230,11 @@ func (j *job) services(ctx context.Context, logPath string) error {
 		}
 	}
 	j.env = append(j.env, provided...)
-	return os.WriteFile(logPath, []byte(strings.Join(provided, "\n")+"\n"), 0o644)
+	owned, err := j.processDatabases(ctx, slices.Contains(needed, "postgres"))
+	if err != nil {
+		return err
+	}
+	return os.WriteFile(logPath, []byte(strings.Join(append(provided, owned...), "\n")+"\n"), 0o644)
 }
 
 var nonIdent = regexp.MustCompile(`[^a-z0-9]+`)
@@ -324,52 +339,6 @@ func (j *job) servedContract(ctx context.Context) error {
 	return nil
 }
 
-// startProcesses starts every process of a manifest with several, each on
-// its own free port in the variable it names, and waits for each health
-// path. The first is the public entry the checks talk to; every process
-// learns every other's address as <NAME>_URL.
-func (j *job) startProcesses(ctx context.Context, firstPort int, logPath string) error {
-	procs := j.tmpl.ProcessList()
-	ports := []int{firstPort}
-	env := slices.Clone(j.env)
-	env = append(env, "HOST=127.0.0.1")
-	for i, p := range procs {
-		if i > 0 {
-			port, err := freePort()
-			if err != nil {
-				return err
-			}
-			ports = append(ports, port)
-		}
-		env = append(env, strings.ToUpper(p.Name)+"_URL=http://127.0.0.1:"+strconv.Itoa(ports[i]))
-	}
-	for i, p := range procs {
-		line, err := render.Text(j.tmpl.ID+" process "+p.Name, p.Run, j.data)
-		if err != nil {
-			return err
-		}
-		log := logPath
-		if i > 0 {
-			log = strings.TrimSuffix(logPath, ".log") + "-" + p.Name + ".log"
-		}
-		srv, err := startServer(filepath.Join(j.res.Project, filepath.FromSlash(p.Dir)), string(line),
-			append(slices.Clone(env), p.Port+"="+strconv.Itoa(ports[i])), log)
-		if err != nil {
-			return fmt.Errorf("process %s: %w", p.Name, err)
-		}
-		if i == 0 {
-			j.srv = srv
-		} else {
-			j.others = append(j.others, srv)
-		}
-		url := "http://127.0.0.1:" + strconv.Itoa(ports[i]) + p.Health
-		if err := srv.waitHealthy(ctx, url, j.suite.HealthTimeout); err != nil {
-			return fmt.Errorf("process %s: %w", p.Name, err)
-		}
-	}
-	return nil
-}
-
 // api exercises the users API over HTTP, and at intermediate every
 // resource, paging, PATCH, DELETE, the problem details and the
 // operational paths.
@@ -416,13 +385,9 @@ func (j *job) slowClients(ctx context.Context, _ string) error {
 func (j *job) stop(ctx context.Context, _ string) error {
 	err := checkSigtermUnderLoad(ctx, j.client, j.srv, j.tmpl.Lang, j.suite.StopTimeout, j.logf)
 	// The other processes of a platform stop after its entry, each with
-	// SIGTERM and the same clean exit required.
-	for _, o := range j.others {
-		if sigErr := o.signal(); sigErr != nil {
-			err = errors.Join(err, sigErr)
-			continue
-		}
-		err = errors.Join(err, o.waitExit(j.tmpl.Lang, j.suite.StopTimeout))
+	// SIGTERM and the same clean exit required, and leave nothing in etcd.
+	if len(j.others) > 0 || j.etcdPrefix != "" {
+		err = errors.Join(err, j.stopOthers(ctx))
 	}
 	return err
 }
