@@ -17,6 +17,24 @@
 // checked against the OpenAPI specification by a plain unit test
 // (contract_test.go), without the build tag.
 //
+// A manifest with processes (a platform) has each started in its order on
+// free loopback ports (its port and ports variables), after its own
+// database (database, handed as its DATABASE_URL) was created and migrated
+// (migrate, in its dir); each waits for its health path before the next
+// starts. The checks talk to the entry process (entry: true, else the
+// first), held to the OpenAPI document in the entry's dir. At the
+// enterprise tier (docs/contracts/enterprise.md, "How it is proven") three
+// more checks run at the entry: platform (a product read twice, miss then
+// hit, and again after a PATCH; an order paid within 10 s that took its
+// units; the 422s of a missing user or product and the 409 of too little
+// stock), trace (one order's spans, under a traceparent of the harness's,
+// from every process at the OTLP receiver) and rate-limit (a copy of the
+// entry with RATE_LIMIT_BURST=20 and RATE_LIMIT_RPS=5 answers 429 with
+// Retry-After after its burst; the entry itself gets a limit its checks
+// never meet). The last step stops the entry under load, then every other
+// process at once, and requires each to exit cleanly and, with etcd, no key
+// left under the run's ETCD_PREFIX.
+//
 // Everything but this comment is behind the build tag e2e, so `go test ./...`
 // never compiles the suite. Run it with
 //
