@@ -136,6 +136,9 @@ func TestEnterpriseCompose(t *testing.T) {
 			}
 			for svc, s := range c.Services {
 				checkComposeImage(t, svc, s.Image)
+				for _, p := range s.Ports {
+					assert.True(t, strings.HasPrefix(p, "127.0.0.1:"), "%s publishes %s beyond the host's loopback", svc, p)
+				}
 				for dep, d := range s.DependsOn {
 					require.Contains(t, c.Services, dep, "%s depends on %s, which compose does not define", svc, dep)
 					switch d.Condition {
@@ -200,6 +203,7 @@ func checkComposeProcess(t *testing.T, files map[string]render.File, c composeFi
 			want[q.name] = "service_healthy"
 		}
 	} else {
+		assert.Equal(t, p.name, env["ADVERTISE_HOST"], "%s registers the name other containers reach it at", p.name)
 		assert.Equal(t, fmt.Sprint(p.grpc), env["GRPC_PORT"])
 		assert.Equal(t, fmt.Sprint(p.http), env["HTTP_PORT"])
 		assert.ElementsMatch(t, []string{fmt.Sprint(p.grpc), fmt.Sprint(p.http)}, s.Expose)
@@ -331,6 +335,17 @@ func checkComposeBacking(t *testing.T, files map[string]render.File, c composeFi
 	}
 	assert.True(t, strings.HasPrefix(c.Services["jaeger"].Image, "jaegertracing/all-in-one:"), c.Services["jaeger"].Image)
 	assert.Equal(t, []string{"127.0.0.1:16686:16686"}, c.Services["jaeger"].Ports, "Jaeger's UI on the host's loopback")
+	// The processes run from the host (make run) reach the backing
+	// services at their usual ports.
+	for svc, ports := range map[string][]string{
+		"postgres": {"5432"}, "etcd": {"2379"}, "redis": {"6379"}, "nats": {"4222"}, "otel-collector": {"4317", "4318"},
+	} {
+		var want []string
+		for _, p := range ports {
+			want = append(want, "127.0.0.1:"+p+":"+p)
+		}
+		assert.Equal(t, want, c.Services[svc].Ports, "%s is published on the host's loopback", svc)
+	}
 }
 
 // mountedFile returns the rendered file a compose service mounts (a bind
@@ -520,11 +535,27 @@ func checkPods(t *testing.T, what string, spec any, serves bool) {
 			ports[name] = true
 		}
 		assert.True(t, ports["http"], "%s has a port named http", what)
+		if ports["grpc"] {
+			checkAdvertised(t, what, c)
+		}
 		assert.Equal(t, "/health", dig(c, "livenessProbe", "httpGet", "path"), what)
 		assert.Equal(t, "http", dig(c, "livenessProbe", "httpGet", "port"), what)
 		assert.Equal(t, "/ready", dig(c, "readinessProbe", "httpGet", "path"), what)
 		assert.Equal(t, "http", dig(c, "readinessProbe", "httpGet", "port"), what)
 	}
+}
+
+// checkAdvertised: a service registers its pod's address in etcd, not
+// its host name, which no other pod resolves.
+func checkAdvertised(t *testing.T, what string, container any) {
+	t.Helper()
+	for _, e := range items(dig(container, "env")) {
+		if dig(e, "name") == "ADVERTISE_HOST" {
+			assert.Equal(t, "status.podIP", dig(e, "valueFrom", "fieldRef", "fieldPath"), what)
+			return
+		}
+	}
+	t.Errorf("%s does not set ADVERTISE_HOST", what)
 }
 
 // kindsOf lists the kinds of docs, sorted, for messages.
@@ -535,4 +566,137 @@ func kindsOf(docs []map[string]any) string {
 	}
 	sort.Strings(kinds)
 	return strings.Join(slices.Compact(kinds), ", ")
+}
+
+// tfModule is what TestEnterpriseTerraform reads of one Terraform
+// directory: its variables (and whether each has a default), outputs,
+// locals, module calls and the text of its files.
+type tfModule struct {
+	vars    map[string]bool
+	outputs map[string]bool
+	locals  map[string]bool
+	calls   map[string]tfCall
+	text    string
+}
+
+type tfCall struct {
+	source string
+	args   []string
+}
+
+var (
+	tfBlockRe    = regexp.MustCompile(`(?ms)^(variable|output|module|locals)(?: "([^"]+)")? \{\n(.*?)^\}`)
+	tfTopAttrRe  = regexp.MustCompile(`(?m)^  ([a-z_][a-z0-9_]*)\s+=`)
+	tfSourceRe   = regexp.MustCompile(`(?m)^  source\s+= "([^"]+)"`)
+	tfDescRe     = regexp.MustCompile(`(?m)^  description\s+= "[^"]+"`)
+	tfVarRefRe   = regexp.MustCompile(`\bvar\.([a-z_][a-z0-9_]*)`)
+	tfLocalRefRe = regexp.MustCompile(`\blocal\.([a-z_][a-z0-9_]*)`)
+	tfModRefRe   = regexp.MustCompile(`\bmodule\.([a-z_][a-z0-9_]*)\.([a-z_][a-z0-9_]*)`)
+	// tfProseRe matches comments and the descriptions and messages, whose
+	// words are not references.
+	tfProseRe = regexp.MustCompile(`(?m)^\s*(#.*|(description|error_message)\s+= ".*")$`)
+)
+
+// readTerraform groups the rendered .tf files by directory.
+func readTerraform(t *testing.T, files map[string]render.File) map[string]*tfModule {
+	t.Helper()
+	mods := map[string]*tfModule{}
+	for p, f := range files {
+		if !strings.HasPrefix(p, "infrastructure/terraform/") || path.Ext(p) != ".tf" {
+			continue
+		}
+		m := mods[path.Dir(p)]
+		if m == nil {
+			m = &tfModule{vars: map[string]bool{}, outputs: map[string]bool{}, locals: map[string]bool{}, calls: map[string]tfCall{}}
+			mods[path.Dir(p)] = m
+		}
+		text := string(f.Content)
+		m.text += tfProseRe.ReplaceAllString(text, "")
+		for _, b := range tfBlockRe.FindAllStringSubmatch(text, -1) {
+			kind, name, body := b[1], b[2], b[3]
+			switch kind {
+			case "variable":
+				m.vars[name] = strings.Contains(body, "\n  default ") || strings.HasPrefix(body, "  default ")
+				assert.Regexp(t, tfDescRe, body, "%s: variable %s has no description", p, name)
+			case "output":
+				m.outputs[name] = true
+				assert.Regexp(t, tfDescRe, body, "%s: output %s has no description", p, name)
+			case "locals":
+				for _, a := range tfTopAttrRe.FindAllStringSubmatch(body, -1) {
+					m.locals[a[1]] = true
+				}
+			case "module":
+				c := tfCall{}
+				if s := tfSourceRe.FindStringSubmatch(body); s != nil {
+					c.source = s[1]
+				}
+				for _, a := range tfTopAttrRe.FindAllStringSubmatch(body, -1) {
+					if !slices.Contains([]string{"source", "version", "providers", "depends_on", "count", "for_each"}, a[1]) {
+						c.args = append(c.args, a[1])
+					}
+				}
+				m.calls[name] = c
+			}
+		}
+	}
+	return mods
+}
+
+// TestEnterpriseTerraform checks, without OpenTofu or the AWS provider,
+// what "tofu validate" would check of the modules' interfaces: every
+// var.X, local.X and module.M.O names something declared, every module
+// call passes only variables the module declares and every one it
+// requires, every variable and output has a description and each
+// module's README lists them. The resources' own arguments need the
+// provider's schema: TestEnterpriseInfraTools says what it can check.
+func TestEnterpriseTerraform(t *testing.T) {
+	files := renderEnterprise(t, "big-platform")
+	mods := readTerraform(t, files)
+	for _, dir := range []string{"modules/eks", "modules/rds-postgres", "modules/elasticache-redis", "environments/prod"} {
+		require.Contains(t, mods, "infrastructure/terraform/"+dir)
+	}
+	for dir, m := range mods {
+		for _, r := range tfVarRefRe.FindAllStringSubmatch(m.text, -1) {
+			assert.Contains(t, m.vars, r[1], "%s uses var.%s, which it does not declare", dir, r[1])
+		}
+		for _, r := range tfLocalRefRe.FindAllStringSubmatch(m.text, -1) {
+			assert.Contains(t, m.locals, r[1], "%s uses local.%s, which it does not define", dir, r[1])
+		}
+		for _, r := range tfModRefRe.FindAllStringSubmatch(m.text, -1) {
+			call, ok := m.calls[r[1]]
+			if assert.True(t, ok, "%s uses module.%s, which it does not call", dir, r[1]) {
+				callee := mods[path.Join(dir, call.source)]
+				if assert.NotNil(t, callee, "%s: module %s's source %s is not in the tree", dir, r[1], call.source) {
+					assert.Contains(t, callee.outputs, r[2], "%s uses module.%s.%s, which %s does not output", dir, r[1], r[2], call.source)
+				}
+			}
+		}
+		for name, call := range m.calls {
+			callee := mods[path.Join(dir, call.source)]
+			if !assert.NotNil(t, callee, "%s: module %s's source %s is not in the tree", dir, name, call.source) {
+				continue
+			}
+			for _, a := range call.args {
+				assert.Contains(t, callee.vars, a, "%s passes %s to module %s, which does not declare it", dir, a, name)
+			}
+			for v, hasDefault := range callee.vars {
+				if !hasDefault {
+					assert.Contains(t, call.args, v, "%s does not pass %s, which module %s requires", dir, v, name)
+				}
+			}
+		}
+		readme := dir + "/README.md"
+		if strings.HasPrefix(dir, "infrastructure/terraform/environments/") {
+			readme = "infrastructure/terraform/README.md"
+		}
+		doc, ok := files[readme]
+		if assert.True(t, ok, "%s has no README", dir) {
+			for name := range m.vars {
+				assert.Contains(t, string(doc.Content), "| `"+name+"` |", "%s does not list the variable %s", readme, name)
+			}
+			for name := range m.outputs {
+				assert.Contains(t, string(doc.Content), "| `"+name+"` |", "%s does not list the output %s", readme, name)
+			}
+		}
+	}
 }

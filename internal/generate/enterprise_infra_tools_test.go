@@ -24,6 +24,10 @@ const (
 	kustomizeVersion          = "v5.8.2"
 	tofuVersion               = "v1.12.6"
 	kubernetesValidateVersion = "1.37.0"
+	// composeGoVersion is the Go module whose compose-spec.json (the
+	// Compose Specification's JSON Schema, which Docker Compose itself
+	// validates with) checks docker-compose.yml.
+	composeGoVersion = "v2.16.2"
 	// kubernetesVersion is the Kubernetes release the manifests are
 	// validated against (kubernetes-validate ships schemas 1.25 to 1.37);
 	// the Terraform modules create EKS clusters of this minor by default.
@@ -50,12 +54,19 @@ func TestEnterpriseInfraTools(t *testing.T) {
 	kustomize := timed(t, "kustomize "+kustomizeVersion+" ready", func() string { return kustomizeTool(t) })
 	validate := timed(t, "kubernetes-validate "+kubernetesValidateVersion+" ready", func() string { return kubernetesValidateTool(t) })
 	tofu := timed(t, "tofu "+tofuVersion+" ready", func() string { return tofuTool(t) })
+	composeSchema := timed(t, "compose-spec.json of compose-go "+composeGoVersion+" ready", func() string { return composeSchemaFile(t) })
+	python := filepath.Join(filepath.Dir(validate), "python")
 
 	for _, name := range []string{"shop", "big-platform"} {
 		t.Run(name, func(t *testing.T) {
 			tm, ok := loadCatalog(t).Get(enterpriseID)
 			require.True(t, ok)
 			dir := writeProject(t, generateDefault(t, tm, name, ""))
+			timed(t, "docker-compose.yml against the Compose Specification", func() string {
+				script := filepath.Join(t.TempDir(), "compose_schema.py")
+				require.NoError(t, os.WriteFile(script, []byte(composeSchemaScript), 0o644))
+				return run(t, dir, python, script, composeSchema, filepath.Join("infrastructure", "docker-compose.yml"))
+			})
 			for _, overlay := range []string{"dev", "prod"} {
 				t.Run(overlay, func(t *testing.T) {
 					out := filepath.Join(t.TempDir(), overlay+".yaml")
@@ -73,7 +84,9 @@ func TestEnterpriseInfraTools(t *testing.T) {
 				})
 			}
 			timed(t, "tofu fmt -check -recursive", func() string {
-				return run(t, filepath.Join(dir, "infrastructure", "terraform"), tofu, "fmt", "-check", "-recursive", "-diff")
+				// No CLI configuration: the user's own would only add warnings.
+				return runEnv(t, filepath.Join(dir, "infrastructure", "terraform"), []string{"TF_CLI_CONFIG_FILE=" + os.DevNull}, time.Minute,
+					tofu, "fmt", "-check", "-recursive", "-diff")
 			})
 			t.Log("not validated: tofu validate and plan (they need the AWS provider from the Terraform registry)")
 		})
@@ -109,6 +122,37 @@ func timed(t *testing.T, what string, step func() string) string {
 	out := step()
 	t.Logf("%s: %s", what, time.Since(start).Round(time.Millisecond))
 	return out
+}
+
+// composeSchemaScript validates a YAML file (merge keys resolved, as
+// Compose does) against a JSON Schema of draft 2020-12, printing every
+// error with its path; the virtual environment of kubernetes-validate has
+// PyYAML and jsonschema.
+const composeSchemaScript = `import json, sys
+import jsonschema, yaml
+
+schema = json.load(open(sys.argv[1]))
+with open(sys.argv[2]) as f:
+    doc = yaml.safe_load(f)
+validator = jsonschema.Draft202012Validator(schema, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER)
+errors = sorted(validator.iter_errors(doc), key=lambda e: list(map(str, e.absolute_path)))
+for e in errors:
+    print("/".join(map(str, e.absolute_path)) + ": " + e.message, file=sys.stderr)
+sys.exit(1 if errors else 0)
+`
+
+// composeSchemaFile returns the Compose Specification's schema from the
+// compose-go module (downloaded once into the module cache).
+func composeSchemaFile(t *testing.T) string {
+	t.Helper()
+	mod := "github.com/compose-spec/compose-go/v2@" + composeGoVersion
+	out := runEnv(t, t.TempDir(), goEnv, 5*time.Minute, "go", "mod", "download", "-json", mod)
+	var dl struct{ Dir, Error string }
+	require.NoError(t, json.Unmarshal([]byte(out), &dl), out)
+	require.Empty(t, dl.Error, mod)
+	schema := filepath.Join(dl.Dir, "schema", "compose-spec.json")
+	require.True(t, exists(t, schema), "%s has no schema/compose-spec.json", mod)
+	return schema
 }
 
 // run runs a program in dir with a bounded time and returns its standard
@@ -153,7 +197,7 @@ func exists(t *testing.T, p string) bool {
 
 // goEnv runs the go command outside any module or workspace, with the
 // toolchain installed here.
-var goEnv = []string{"GOWORK=off", "GOTOOLCHAIN=local", "GOFLAGS=-mod=readonly"}
+var goEnv = []string{"GOWORK=off", "GOTOOLCHAIN=local"}
 
 func kustomizeTool(t *testing.T) string {
 	t.Helper()
@@ -179,7 +223,7 @@ func tofuTool(t *testing.T) string {
 	require.Empty(t, dl.Error, mod)
 	// Built where it was downloaded, as its own main module (with its
 	// replace directive); -o writes outside the read-only module cache.
-	runEnv(t, dl.Dir, goEnv, 30*time.Minute, "go", "build", "-trimpath", "-o", exe, "./cmd/tofu")
+	runEnv(t, dl.Dir, goEnv, 30*time.Minute, "go", "build", "-o", exe, "./cmd/tofu")
 	return exe
 }
 

@@ -1,5 +1,5 @@
 output "cluster_name" {
-  description = "Name of the EKS cluster: aws eks update-kubeconfig --region <region> --name <this>."
+  description = "Name of the EKS cluster, for aws eks update-kubeconfig --region REGION --name CLUSTER."
   value       = module.eks.cluster_name
 }
 
@@ -9,7 +9,7 @@ output "cluster_endpoint" {
 }
 
 output "postgres_address" {
-  description = "Host name of PostgreSQL, for each service's DATABASE_URL (postgres://<service>_service:<password>@<this>:5432/<service>_service?sslmode=require)."
+  description = "Host name of PostgreSQL, for each service's DATABASE_URL: postgres://SERVICE_service:PASSWORD@ADDRESS:5432/SERVICE_service?sslmode=require."
   value       = module.postgres.address
 }
 
@@ -24,6 +24,6 @@ output "postgres_databases" {
 }
 
 output "redis_address" {
-  description = "Host name of the Redis primary, for product-service's REDIS_URL (rediss://:<auth token>@<this>:6379/0)."
+  description = "Host name of the Redis primary, for product-service's REDIS_URL: rediss://:AUTH_TOKEN@ADDRESS:6379/0."
   value       = module.redis.primary_endpoint_address
 }

@@ -1,5 +1,5 @@
 output "cluster_name" {
-  description = "Name of the EKS cluster (aws eks update-kubeconfig --name <this>)."
+  description = "Name of the EKS cluster, for aws eks update-kubeconfig --name CLUSTER."
   value       = aws_eks_cluster.this.name
 }
 

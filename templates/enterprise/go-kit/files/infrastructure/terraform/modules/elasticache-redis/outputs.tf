@@ -1,5 +1,5 @@
 output "primary_endpoint_address" {
-  description = "Host name of the primary node, for product-service's REDIS_URL (rediss://:<auth_token>@<this>:6379/0)."
+  description = "Host name of the primary node, for product-service's REDIS_URL: rediss://:AUTH_TOKEN@ADDRESS:6379/0."
   value       = aws_elasticache_replication_group.this.primary_endpoint_address
 }
 
