@@ -121,6 +121,7 @@ func (j *job) startProcesses(ctx context.Context, entryPort int, logPath string)
 	procs := j.tmpl.ProcessList()
 	entry := j.tmpl.EntryProcess()
 	ports := make([]map[string]int, len(procs))
+	taken := map[int]bool{entryPort: true}
 	var urls []string
 	for i, p := range procs {
 		ports[i] = map[string]int{}
@@ -128,7 +129,7 @@ func (j *job) startProcesses(ctx context.Context, entryPort int, logPath string)
 			port := entryPort
 			if i != entry || v != p.Port {
 				var err error
-				if port, err = freePort(); err != nil {
+				if port, err = otherPort(taken); err != nil {
 					return err
 				}
 			}
@@ -169,6 +170,22 @@ func (j *job) startProcesses(ctx context.Context, entryPort int, logPath string)
 		}
 	}
 	return nil
+}
+
+// otherPort is a free port not yet handed to a process of the run: the
+// kernel may give a port it just gave again once its listener closed.
+func otherPort(taken map[int]bool) (int, error) {
+	for range 100 {
+		port, err := freePort()
+		if err != nil {
+			return 0, err
+		}
+		if !taken[port] {
+			taken[port] = true
+			return port, nil
+		}
+	}
+	return 0, errors.New("no free port found that the run's processes do not already have")
 }
 
 // startEntryCopy starts another instance of the entry on a free port with
