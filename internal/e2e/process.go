@@ -129,7 +129,12 @@ func tail(path string, n int) string {
 // environ returns the harness's environment without the variables a
 // generated project is configured by, followed by extra.
 func environ(extra ...string) []string {
-	drop := map[string]bool{"HOST": true, "PORT": true, "DATABASE_URL": true}
+	drop := map[string]bool{
+		"HOST": true, "PORT": true, "DATABASE_URL": true,
+		// A platform's processes: their ports, and the service name each
+		// sets itself (spans are told apart by it).
+		"HTTP_PORT": true, "GRPC_PORT": true, "OTEL_SERVICE_NAME": true,
+	}
 	var env []string
 	for _, kv := range os.Environ() {
 		k, _, _ := strings.Cut(kv, "=")
