@@ -166,7 +166,10 @@ func (j *job) startProcesses(ctx context.Context, entryPort int, logPath string)
 		}
 		url := "http://127.0.0.1:" + strconv.Itoa(ports[i][p.Port]) + p.Health
 		if err := srv.waitHealthy(ctx, url, j.suite.HealthTimeout); err != nil {
-			return fmt.Errorf("process %s: %w (its log: %s)", p.Name, err, log)
+			if i == entry {
+				return fmt.Errorf("process %s: %w", p.Name, err) // its log is the step's
+			}
+			return fmt.Errorf("process %s: %w; last 20 lines of %s:\n%s", p.Name, err, log, indent(tail(log, 20)))
 		}
 	}
 	return nil
