@@ -8,6 +8,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -23,6 +24,7 @@ import (
 const (
 	kustomizeVersion          = "v5.8.2"
 	tofuVersion               = "v1.12.6"
+	tflintVersion             = "v0.64.0"
 	kubernetesValidateVersion = "1.37.0"
 	// composeGoVersion is the Go module whose compose-spec.json (the
 	// Compose Specification's JSON Schema, which Docker Compose itself
@@ -40,9 +42,10 @@ const infraCheckEnv = "ARCHGEN_INFRA_CHECK"
 // TestEnterpriseInfraTools renders the platform, builds both Kubernetes
 // overlays with kustomize, validates what it built against the Kubernetes
 // schemas with kubernetes-validate in strict mode (unknown fields are
-// errors) and holds it to checkKubernetes, then checks the Terraform with
-// OpenTofu: "tofu fmt -check" parses every file and fails on one that is
-// not formatted. "tofu validate" is not run: it needs the AWS provider's
+// errors) and holds it to checkKubernetes, validates docker-compose.yml
+// against the Compose Specification's schema, then checks the Terraform
+// with OpenTofu ("tofu fmt -check" parses every file and fails on one
+// that is not formatted) and tflint (its bundled terraform rules). "tofu validate" is not run: it needs the AWS provider's
 // schema, which "tofu init" downloads from the Terraform registry, and the
 // test runs without it. The tools are built or installed once into the
 // user's cache directory. It needs the Go module proxy and PyPI, so it
@@ -51,9 +54,12 @@ func TestEnterpriseInfraTools(t *testing.T) {
 	if os.Getenv(infraCheckEnv) != "1" {
 		t.Skipf("set %s=1 to build the Kubernetes overlays with kustomize, validate them with kubernetes-validate and check the Terraform with OpenTofu (needs the Go module proxy and PyPI)", infraCheckEnv)
 	}
-	kustomize := timed(t, "kustomize "+kustomizeVersion+" ready", func() string { return kustomizeTool(t) })
+	kustomize := timed(t, "kustomize "+kustomizeVersion+" ready", func() string {
+		return goInstalled(t, "sigs.k8s.io/kustomize/kustomize/v5", kustomizeVersion)
+	})
 	validate := timed(t, "kubernetes-validate "+kubernetesValidateVersion+" ready", func() string { return kubernetesValidateTool(t) })
 	tofu := timed(t, "tofu "+tofuVersion+" ready", func() string { return tofuTool(t) })
+	tflint := timed(t, "tflint "+tflintVersion+" ready", func() string { return goInstalled(t, "github.com/terraform-linters/tflint", tflintVersion) })
 	composeSchema := timed(t, "compose-spec.json of compose-go "+composeGoVersion+" ready", func() string { return composeSchemaFile(t) })
 	python := filepath.Join(filepath.Dir(validate), "python")
 
@@ -87,6 +93,11 @@ func TestEnterpriseInfraTools(t *testing.T) {
 				// No CLI configuration: the user's own would only add warnings.
 				return runEnv(t, filepath.Join(dir, "infrastructure", "terraform"), []string{"TF_CLI_CONFIG_FILE=" + os.DevNull}, time.Minute,
 					tofu, "fmt", "-check", "-recursive", "-diff")
+			})
+			timed(t, "tflint --recursive (its terraform rules, preset all)", func() string {
+				config := filepath.Join(t.TempDir(), "tflint.hcl")
+				require.NoError(t, os.WriteFile(config, []byte(tflintConfig), 0o644))
+				return run(t, filepath.Join(dir, "infrastructure", "terraform"), tflint, "--recursive", "--config="+config, "--format=compact")
 			})
 			t.Log("not validated: tofu validate and plan (they need the AWS provider from the Terraform registry)")
 		})
@@ -199,13 +210,38 @@ func exists(t *testing.T, p string) bool {
 // toolchain installed here.
 var goEnv = []string{"GOWORK=off", "GOTOOLCHAIN=local"}
 
-func kustomizeTool(t *testing.T) string {
+// tflintConfig turns on every rule of tflint's bundled terraform ruleset
+// (documented and typed variables and outputs, no unused declarations,
+// pinned providers and version, the standard module structure, naming)
+// and follows the local module calls. The AWS ruleset is a plugin tflint
+// downloads from GitHub, so it is not used.
+const tflintConfig = `config {
+  call_module_type = "local"
+}
+
+plugin "terraform" {
+  enabled = true
+  preset  = "all"
+}
+`
+
+var majorSuffix = regexp.MustCompile(`^v[0-9]+$`)
+
+// goInstalled installs the command pkg of a Go module at version into the
+// tools directory once and returns its path.
+func goInstalled(t *testing.T, pkg, version string) string {
 	t.Helper()
-	bin := filepath.Join(toolsDir(t), "kustomize", kustomizeVersion)
-	exe := filepath.Join(bin, "kustomize")
+	// The command is named after the package's last element, or the one
+	// before a major version suffix (.../kustomize/v5 is kustomize).
+	elems := strings.Split(pkg, "/")
+	name := elems[len(elems)-1]
+	if majorSuffix.MatchString(name) {
+		name = elems[len(elems)-2]
+	}
+	bin := filepath.Join(toolsDir(t), name, version)
+	exe := filepath.Join(bin, name)
 	if !exists(t, exe) {
-		runEnv(t, t.TempDir(), append(goEnv, "GOBIN="+bin), 15*time.Minute,
-			"go", "install", "sigs.k8s.io/kustomize/kustomize/v5@"+kustomizeVersion)
+		runEnv(t, t.TempDir(), append(goEnv, "GOBIN="+bin), 15*time.Minute, "go", "install", pkg+"@"+version)
 	}
 	return exe
 }
