@@ -144,6 +144,7 @@ func checkComposeProcess(t *testing.T, files map[string]render.File, c composeFi
 		assert.ElementsMatch(t, []string{fmt.Sprint(p.grpc), fmt.Sprint(p.http)}, s.Expose)
 		assert.Empty(t, s.Ports, "only the gateway is published")
 		assert.Equal(t, ownDatabase(t, p.database), env["DATABASE_URL"])
+		checkDefaultDatabase(t, files, p, env["DATABASE_URL"])
 		want[p.name+"-migrate"] = "service_completed_successfully"
 		checkComposeMigrate(t, files, c, p, s)
 	}
@@ -160,6 +161,27 @@ func ownDatabase(t *testing.T, db string) string {
 	t.Helper()
 	require.NotEmpty(t, db)
 	return "postgres://" + db + ":" + db + "@postgres:5432/" + db + "?sslmode=disable"
+}
+
+// defaultDatabaseRe finds the database URL a service's main uses when
+// DATABASE_URL is unset.
+var defaultDatabaseRe = regexp.MustCompile(`DatabaseURL:\s+"([^"]+)"`)
+
+// checkDefaultDatabase: compose's database for a service is the one its
+// code defaults to, on the compose network instead of 127.0.0.1, so that
+// the processes run from the host (make migrate, make run) find theirs in
+// compose's PostgreSQL too.
+func checkDefaultDatabase(t *testing.T, files map[string]render.File, p platformProcess, composeURL string) {
+	t.Helper()
+	main, ok := files[p.dir+"/cmd/"+p.name+"/main.go"]
+	if !assert.True(t, ok, "the platform has no %s/cmd/%s/main.go", p.dir, p.name) {
+		return
+	}
+	m := defaultDatabaseRe.FindSubmatch(main.Content)
+	if assert.NotNil(t, m, "%s's main names no default DatabaseURL", p.name) {
+		assert.Equal(t, strings.Replace(string(m[1]), "@127.0.0.1:", "@postgres:", 1), composeURL,
+			"%s's DATABASE_URL in compose and its default differ but in the host", p.name)
+	}
 }
 
 func checkComposeGateway(t *testing.T, env map[string]string, s composeService) {
@@ -221,10 +243,12 @@ func checkComposeBacking(t *testing.T, files map[string]render.File, c composeFi
 	assert.Contains(t, strings.Join(pg.Healthcheck.Test, " "), "pg_isready")
 	init := mountedFile(t, files, pg.Volumes, "/docker-entrypoint-initdb.d/")
 	for _, p := range platformProcesses[1:] {
-		assert.Contains(t, init, "CREATE DATABASE "+p.database+" OWNER "+p.database+";", "the init script creates %s's database", p.name)
+		ident := `"?` + regexp.QuoteMeta(p.database) + `"?`
+		assert.Regexp(t, `(?m)^CREATE DATABASE `+ident+` OWNER `+ident+`;$`, init, "the init script creates %s's database", p.name)
 		u, err := url.Parse(c.Services[p.name].Environment["DATABASE_URL"])
 		if assert.NoError(t, err) {
-			assert.Contains(t, init, "CREATE ROLE "+u.User.Username()+" LOGIN PASSWORD", p.name)
+			password, _ := u.User.Password()
+			assert.Regexp(t, `(?m)^CREATE ROLE "?`+regexp.QuoteMeta(u.User.Username())+`"? LOGIN PASSWORD '`+regexp.QuoteMeta(password)+`';$`, init, p.name)
 		}
 	}
 

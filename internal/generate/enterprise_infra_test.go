@@ -28,7 +28,7 @@ type platformProcess struct {
 	dir       string // the manifest's dir: the module with its Dockerfile
 	grpc      int    // 0 for the gateway
 	http      int
-	database  string // its own database in compose; empty for the gateway
+	database  string // its own database and role (the manifest's database); empty for the gateway
 	redis     bool
 	nats      bool
 	dependsOn []string // backing services it waits for, healthy
@@ -36,13 +36,13 @@ type platformProcess struct {
 
 var platformProcesses = []platformProcess{
 	{name: "api-gateway", dir: "api-gateway", http: 8080, dependsOn: []string{"etcd"}},
-	{name: "user-service", dir: "services/user-service", grpc: 9101, http: 8101, database: "user_service",
+	{name: "user-service", dir: "services/user-service", grpc: 9101, http: 8101, database: "user",
 		dependsOn: []string{"postgres", "etcd"}},
-	{name: "product-service", dir: "services/product-service", grpc: 9102, http: 8102, database: "product_service",
+	{name: "product-service", dir: "services/product-service", grpc: 9102, http: 8102, database: "product",
 		redis: true, dependsOn: []string{"postgres", "etcd", "redis"}},
-	{name: "order-service", dir: "services/order-service", grpc: 9103, http: 8103, database: "order_service",
+	{name: "order-service", dir: "services/order-service", grpc: 9103, http: 8103, database: "order",
 		nats: true, dependsOn: []string{"postgres", "etcd", "nats"}},
-	{name: "payment-service", dir: "services/payment-service", grpc: 9104, http: 8104, database: "payment_service",
+	{name: "payment-service", dir: "services/payment-service", grpc: 9104, http: 8104, database: "payment",
 		nats: true, dependsOn: []string{"postgres", "etcd", "nats"}},
 }
 
@@ -63,17 +63,17 @@ func renderEnterprise(t *testing.T, name string) map[string]render.File {
 }
 
 // TestEnterpriseProcessesHaveInfrastructure: the processes of the
-// manifest are exactly the platform's, so a process added to one and not
-// to the infrastructure fails here.
+// manifest, with their databases, are exactly the platform's, so a process
+// added to one and not to the infrastructure fails here.
 func TestEnterpriseProcessesHaveInfrastructure(t *testing.T) {
 	tm, ok := loadCatalog(t).Get(enterpriseID)
 	require.True(t, ok)
-	var dirs, want []string
+	got, want := map[string]string{}, map[string]string{}
 	for _, p := range tm.ProcessList() {
-		dirs = append(dirs, p.Dir)
+		got[p.Dir] = p.Database
 	}
 	for _, p := range platformProcesses {
-		want = append(want, p.dir)
+		want[p.dir] = p.database
 	}
-	assert.ElementsMatch(t, want, dirs)
+	assert.Equal(t, want, got, "the manifest's processes (dir: database)")
 }

@@ -1,17 +1,21 @@
 -- Runs once, when the PostgreSQL container starts on an empty data
--- directory: one role and one database per service, so that no service can
--- read another's tables. The passwords are for the local stack only.
-CREATE ROLE user_service LOGIN PASSWORD 'user_service';
-CREATE DATABASE user_service OWNER user_service;
+-- directory: one role and one database per service, named after the
+-- service (user, product, order, payment: the names and passwords of each
+-- service's default DATABASE_URL, so "make migrate" and "make run" on the
+-- host find them too), so that no service can read another's tables.
+-- "user" and "order" are SQL keywords, hence the quotes. The passwords are
+-- for the local stack only.
+CREATE ROLE "user" LOGIN PASSWORD 'user';
+CREATE DATABASE "user" OWNER "user";
 
-CREATE ROLE product_service LOGIN PASSWORD 'product_service';
-CREATE DATABASE product_service OWNER product_service;
+CREATE ROLE product LOGIN PASSWORD 'product';
+CREATE DATABASE product OWNER product;
 
-CREATE ROLE order_service LOGIN PASSWORD 'order_service';
-CREATE DATABASE order_service OWNER order_service;
+CREATE ROLE "order" LOGIN PASSWORD 'order';
+CREATE DATABASE "order" OWNER "order";
 
-CREATE ROLE payment_service LOGIN PASSWORD 'payment_service';
-CREATE DATABASE payment_service OWNER payment_service;
+CREATE ROLE payment LOGIN PASSWORD 'payment';
+CREATE DATABASE payment OWNER payment;
 
--- Only each owner may connect to its database.
-REVOKE CONNECT ON DATABASE user_service, product_service, order_service, payment_service FROM PUBLIC;
+-- Only each owner (and the administrator) may connect to its database.
+REVOKE CONNECT ON DATABASE "user", product, "order", payment FROM PUBLIC;

@@ -9,7 +9,7 @@ output "cluster_endpoint" {
 }
 
 output "postgres_address" {
-  description = "Host name of PostgreSQL, for each service's DATABASE_URL: postgres://SERVICE_service:PASSWORD@ADDRESS:5432/SERVICE_service?sslmode=require."
+  description = "Host name of PostgreSQL, for each service's DATABASE_URL: postgres://SERVICE:PASSWORD@ADDRESS:5432/SERVICE?sslmode=require (SERVICE is user, product, order or payment)."
   value       = module.postgres.address
 }
 

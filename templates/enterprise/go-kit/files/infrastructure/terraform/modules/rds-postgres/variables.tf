@@ -90,9 +90,9 @@ variable "master_username" {
 }
 
 variable "databases" {
-  description = "Databases the platform's services use, one per service; RDS does not create them: see the module's README."
+  description = "Databases the platform's services use, one per service, each owned by a role of the same name; RDS does not create them: see the module's README."
   type        = list(string)
-  default     = ["user_service", "product_service", "order_service", "payment_service"]
+  default     = ["user", "product", "order", "payment"]
 
   validation {
     condition     = alltrue([for d in var.databases : can(regex("^[a-z][a-z0-9_]{0,62}$", d))])
