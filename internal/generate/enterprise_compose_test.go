@@ -95,7 +95,7 @@ func checkComposeImage(t *testing.T, svc, image string) {
 	t.Helper()
 	require.NotEmpty(t, image, "%s has no image", svc)
 	i := strings.LastIndex(image, ":")
-	if !assert.True(t, i > strings.LastIndex(image, "/"), "%s's image %s has no tag", svc, image) {
+	if !assert.Greater(t, i, strings.LastIndex(image, "/"), "%s's image %s has no tag", svc, image) {
 		return
 	}
 	assert.NotEqual(t, "latest", image[i+1:], "%s's image is not pinned", svc)
