@@ -63,7 +63,7 @@ func TestEnterpriseInfraTools(t *testing.T) {
 	composeSchema := timed(t, "compose-spec.json of compose-go "+composeGoVersion+" ready", func() string { return composeSchemaFile(t) })
 	python := filepath.Join(filepath.Dir(validate), "python")
 
-	for _, name := range []string{"shop", "big-platform"} {
+	for _, name := range platformNames {
 		t.Run(name, func(t *testing.T) {
 			tm, ok := loadCatalog(t).Get(enterpriseID)
 			require.True(t, ok)

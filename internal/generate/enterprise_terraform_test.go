@@ -4,6 +4,7 @@ import (
 	"path"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -143,5 +144,71 @@ func TestEnterpriseTerraform(t *testing.T) {
 				assert.Contains(t, string(doc.Content), "| `"+name+"` |", "%s does not list the output %s", readme, name)
 			}
 		}
+	}
+}
+
+var (
+	tfVariableRe = regexp.MustCompile(`(?ms)^variable "([^"]+)" \{\n(.*?)^\}`)
+	tfDefaultRe  = regexp.MustCompile(`(?m)^  default\s+= "([^"]*)"$`)
+	tfRegexRe    = regexp.MustCompile(`(?m)^    condition\s+= can\(regex\("((?:[^"\\]|\\.)*)", var\.([a-z_]+)\)\)`)
+)
+
+// tfValidations returns, per variable of a module, its default (when a
+// string) and the regular expression its validation holds it to (when it
+// starts with can(regex(...))). HCL's regex is RE2, Go's.
+func tfValidations(t *testing.T, files map[string]render.File, dir string) (defaults map[string]string, res map[string]*regexp.Regexp) {
+	t.Helper()
+	defaults, res = map[string]string{}, map[string]*regexp.Regexp{}
+	f, ok := files[dir+"/variables.tf"]
+	require.True(t, ok, "%s has no variables.tf", dir)
+	for _, v := range tfVariableRe.FindAllStringSubmatch(string(f.Content), -1) {
+		if d := tfDefaultRe.FindStringSubmatch(v[2]); d != nil {
+			defaults[v[1]] = d[1]
+		}
+		if r := tfRegexRe.FindStringSubmatch(v[2]); r != nil && r[2] == v[1] {
+			expr, err := strconv.Unquote(`"` + r[1] + `"`)
+			require.NoError(t, err, "%s: variable %s", dir, v[1])
+			res[v[1]] = regexp.MustCompile(expr)
+		}
+	}
+	return defaults, res
+}
+
+// TestEnterpriseTerraformDefaults: with the environment's defaults, for
+// every project name, each variable's default passes its own validation,
+// and the names the environment derives from the platform's (the cluster,
+// the database instance, the cache) pass the modules' validations, so a
+// first plan does not stop on them.
+func TestEnterpriseTerraformDefaults(t *testing.T) {
+	for _, name := range platformNames {
+		t.Run(name, func(t *testing.T) {
+			files := renderEnterprise(t, name)
+			env := "infrastructure/terraform/environments/prod"
+			defaults, _ := tfValidations(t, files, env)
+			platform, environment := defaults["platform"], defaults["environment"]
+			require.NotEmpty(t, platform)
+			require.NotEmpty(t, environment)
+			derived := map[string]map[string]string{
+				"modules/eks":               {"cluster_name": platform + "-" + environment},
+				"modules/rds-postgres":      {"identifier": platform + "-" + environment + "-postgres"},
+				"modules/elasticache-redis": {"name": platform + "-" + environment + "-redis"},
+				"environments/prod":         {},
+			}
+			for dir, values := range derived {
+				defaults, res := tfValidations(t, files, "infrastructure/terraform/"+dir)
+				for v, re := range res {
+					value, ok := values[v]
+					if !ok {
+						value, ok = defaults[v]
+					}
+					if ok {
+						assert.Regexp(t, re, value, "%s: %s = %q fails its validation", dir, v, value)
+					}
+				}
+				for v := range values {
+					assert.Contains(t, res, v, "%s: %s has no regex validation", dir, v)
+				}
+			}
+		})
 	}
 }
