@@ -3,15 +3,18 @@
 package e2e
 
 import (
+	"cmp"
 	"context"
 	"crypto/rand"
 	"encoding/hex"
 	"errors"
 	"fmt"
 	"net/http"
+	"os"
 	"path"
 	"slices"
 	"strconv"
+	"strings"
 	"time"
 )
 
@@ -84,8 +87,41 @@ func (j *job) trace(ctx context.Context, _ string) error {
 	if !slices.ContainsFunc(spans, func(s Span) bool { return s.Service == entry && s.ParentID == parentID }) {
 		return fmt.Errorf("trace %s: no span of %s has the harness's span %s as its parent: the incoming traceparent was not continued", traceID, entry, parentID)
 	}
-	j.logf("trace %s: %d spans from %v", traceID, len(spans), j.suite.otlp.Services(traceID))
+	// Logs carry the trace: the entry's line of the request at least.
+	if err := waitLogged(ctx, j.srv.log.Name(), `"trace_id":"`+traceID+`"`); err != nil {
+		return fmt.Errorf("trace %s: %w", traceID, err)
+	}
+	var logged []string
+	for _, o := range append([]*server{j.srv}, j.others...) {
+		if b, err := os.ReadFile(o.log.Name()); err == nil && strings.Contains(string(b), traceID) {
+			logged = append(logged, cmp.Or(o.name, "entry"))
+		}
+	}
+	j.logf("trace %s: %d spans from %v; logged by %v", traceID, len(spans), j.suite.otlp.Services(traceID), logged)
 	return nil
+}
+
+// waitLogged waits a little for a log to hold a text: a request's line may
+// be written just after its answer.
+func waitLogged(ctx context.Context, logPath, text string) error {
+	deadline := time.Now().Add(2 * time.Second)
+	for {
+		b, err := os.ReadFile(logPath)
+		if err != nil {
+			return err
+		}
+		if strings.Contains(string(b), text) {
+			return nil
+		}
+		if time.Now().After(deadline) {
+			return fmt.Errorf("no line of %s has %s: every line written inside a request carries its trace_id", logPath, text)
+		}
+		select {
+		case <-ctx.Done():
+			return context.Cause(ctx)
+		case <-time.After(100 * time.Millisecond):
+		}
+	}
 }
 
 // randomHex is n random bytes in lower-case hex (never all zeros, which
