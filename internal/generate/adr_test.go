@@ -92,12 +92,22 @@ func TestADR(t *testing.T) {
 				checkMarkdown(t, adrPath(tm.Tier), adr)
 				assert.True(t, strings.HasPrefix(adr, "# 1. "), "the record starts with its number and title")
 				for _, s := range []string{"## Status\n\nAccepted.\n", "\n## Context\n", "\n## Decision\n", "\n## Consequences\n",
-					"`" + tm.ID + "`", "§1.1", "§1.2", "§6.2", "archgen inspect .", "archgen inspect . --check",
+					"`" + tm.ID + "`", "§1.1", "§1.2", "§6.2",
 					"archgen recommend --users N --concurrency N --team N --lang " + tm.Lang} {
 					assert.Contains(t, adr, s)
 				}
-				// The §6.2 signals of the tier, as the advisor's table has them.
-				require.NotEmpty(t, d.Signals)
+				// The §6.2 signals of the tier, as the advisor's table has
+				// them, and the commands that check them; the last tier has
+				// none and says so.
+				if tm.Tier == "enterprise" {
+					require.Empty(t, d.Signals)
+					assert.Contains(t, oneLine(adr), "The guide's tiers end here: §6.2 has no signal past this tier.")
+					assert.NotContains(t, adr, "archgen inspect")
+				} else {
+					require.NotEmpty(t, d.Signals)
+					assert.Contains(t, adr, "archgen inspect .")
+					assert.Contains(t, adr, "archgen inspect . --check")
+				}
 				for _, sig := range advisor.Signals {
 					line := "- " + sig.Signal + " " + sig.Threshold + " → " + sig.To
 					if slices.Contains(sig.AppliesAt, tm.Tier) {

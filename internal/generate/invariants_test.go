@@ -146,7 +146,7 @@ func TestGoProjectsVet(t *testing.T) {
 			dir := writeProject(t, files)
 			ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
 			defer cancel()
-			cmd := exec.CommandContext(ctx, "go", "vet", "./...")
+			cmd := exec.CommandContext(ctx, "go", append([]string{"vet"}, goPackages(t, dir)...)...)
 			cmd.Dir = dir
 			cmd.Env = append(os.Environ(), "GOFLAGS=-mod=readonly")
 			out, err := cmd.CombinedOutput()
@@ -168,6 +168,27 @@ func TestGoProjectsVet(t *testing.T) {
 			})
 		}
 	}
+}
+
+// goPackages is the pattern of every package of a Go project: ./... for a
+// module, and each module's for a workspace (whose root is no module).
+func goPackages(t *testing.T, dir string) []string {
+	t.Helper()
+	if _, err := os.Stat(filepath.Join(dir, "go.work")); err != nil {
+		return []string{"./..."}
+	}
+	cmd := exec.Command("go", "work", "edit", "-json")
+	cmd.Dir = dir
+	out, err := cmd.Output()
+	require.NoError(t, err, "go work edit -json in %s", dir)
+	var work struct{ Use []struct{ DiskPath string } }
+	require.NoError(t, json.Unmarshal(out, &work))
+	require.NotEmpty(t, work.Use, "go.work uses no module")
+	var pkgs []string
+	for _, u := range work.Use {
+		pkgs = append(pkgs, "./"+path.Clean(u.DiskPath)+"/...")
+	}
+	return pkgs
 }
 
 // checkDockerfile holds every Dockerfile to what the templates promise:
