@@ -148,7 +148,7 @@ func (j *job) rateLimit(ctx context.Context, _ string) error {
 		return err
 	}
 	c := newClient(base, j.contract, j.tmpl.Tier)
-	checkErr := checkRateLimit(ctx, c)
+	checkErr := checkRateLimit(ctx, c, j.logf)
 	if err := srv.signal(); err != nil {
 		return errors.Join(checkErr, fmt.Errorf("%s: %w", srv.name, err), srv.close())
 	}
@@ -161,7 +161,7 @@ func (j *job) rateLimit(ctx context.Context, _ string) error {
 
 // checkRateLimit is the rate-limit step's check against a gateway whose
 // limit is rateLimitBurst and rateLimitRPS.
-func checkRateLimit(ctx context.Context, c *client) error {
+func checkRateLimit(ctx context.Context, c *client, logf func(string, ...any)) error {
 	p := resProducts.path + "?limit=1"
 	served := 0
 	start := time.Now()
@@ -172,6 +172,7 @@ func checkRateLimit(ctx context.Context, c *client) error {
 		}
 		switch {
 		case a.status == http.StatusTooManyRequests:
+			logf("rate limit: 429 with Retry-After %q after %d requests served in %s", a.header.Get("Retry-After"), served, time.Since(start).Round(time.Millisecond))
 			return errors.Join(err, checkTooMany(ctx, c, a, p, served, time.Since(start)))
 		case err != nil:
 			return err

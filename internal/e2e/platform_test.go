@@ -238,14 +238,14 @@ func TestPlatformChecks(t *testing.T) {
 		want         string
 	}{
 		{"platform", "", func(t *testing.T, c *client) error { return checkPlatform(t.Context(), c) }, ""},
-		{"rate", "", func(t *testing.T, c *client) error { return checkRateLimit(t.Context(), c) }, ""},
+		{"rate", "", func(t *testing.T, c *client) error { return checkRateLimit(t.Context(), c, t.Logf) }, ""},
 		{"platform", "nocache", func(t *testing.T, c *client) error { return checkPlatform(t.Context(), c) }, `X-Cache is "miss", want "hit"`},
 		{"platform", "stale", func(t *testing.T, c *client) error { return checkPlatform(t.Context(), c) }, `read after the PATCH (a write must invalidate the cache)`},
 		{"platform", "failed", func(t *testing.T, c *client) error { return checkPlatform(t.Context(), c) }, "status failed, want paid"},
 		{"platform", "stockkept", func(t *testing.T, c *client) error { return checkPlatform(t.Context(), c) }, "stock is 40, want 37"},
 		{"platform", "pointer", func(t *testing.T, c *client) error { return checkPlatform(t.Context(), c) }, "'#/user_id' does not match pattern"},
-		{"rate", "noretryafter", func(t *testing.T, c *client) error { return checkRateLimit(t.Context(), c) }, `Retry-After is ""`},
-		{"rate", "nolimit", func(t *testing.T, c *client) error { return checkRateLimit(t.Context(), c) }, "all served"},
+		{"rate", "noretryafter", func(t *testing.T, c *client) error { return checkRateLimit(t.Context(), c, t.Logf) }, `Retry-After is ""`},
+		{"rate", "nolimit", func(t *testing.T, c *client) error { return checkRateLimit(t.Context(), c, t.Logf) }, "all served"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name+"/"+tc.mutant, func(t *testing.T) {
