@@ -57,11 +57,14 @@ func TestWizardAccessibleTranscripts(t *testing.T) {
 		// style, so none is asked), base package, port, db (2 = h2), java
 		// (1 = 17), modules (the default), confirm.
 		{"intermediate-java", "crm\n2\n4\n\n\n2\n1\n\ny\n", nil},
-		// Not sure of the tier (3): the advisor's questions (users,
+		// The enterprise tier (3): only Go has a platform (language 1 is the
+		// one choice; one style, so none is asked); module, port, confirm.
+		{"enterprise", "shop\n3\n1\n\n\ny\n", nil},
+		// Not sure of the tier (4): the advisor's questions (users,
 		// concurrency, team, languages, workload 3 = data), then the tier
 		// question again with its recommendation preselected (Enter keeps
 		// it), and so on for language and style; port, db, modules, confirm.
-		{"advisor", "crm\n3\n50k\n800\n4\npython, go\n3\n\n\n\n\n\n\n\ny\n", nil},
+		{"advisor", "crm\n4\n50k\n800\n4\npython, go\n3\n\n\n\n\n\n\n\ny\n", nil},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
