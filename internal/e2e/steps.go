@@ -170,6 +170,9 @@ func (j *job) generate(ctx context.Context, logPath string) error {
 //     (http/protobuf) of the harness's OTLP receiver, and
 //     OTEL_BSP_SCHEDULE_DELAY=200 so that spans arrive soon after the
 //     request that made them.
+//
+// Each process that owns a database gets one more, its DATABASE_URL
+// (processDatabases).
 func (j *job) services(ctx context.Context, logPath string) error {
 	var needed []string
 	for _, svc := range j.tmpl.Services {
