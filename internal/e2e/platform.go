@@ -31,10 +31,10 @@ const (
 	// orderQuantity is what the order takes from the stock.
 	orderQuantity = 3
 	// pointerUser and pointerProduct are the contract's pointers of a 422
-	// for a missing user or product: "/user_id", as the contract writes
-	// them (not the intermediate 400's "#/user_id").
-	pointerUser    = "/user_id"
-	pointerProduct = "/product_id"
+	// for a missing user or product, in URI fragment form as every
+	// pointer of the contracts.
+	pointerUser    = "#/user_id"
+	pointerProduct = "#/product_id"
 	detailNoUser   = "no user has this id"
 )
 

@@ -158,9 +158,9 @@ func (g *fakeGateway) order(w http.ResponseWriter, r *http.Request, in map[strin
 	uid, _ := in["user_id"].(json.Number).Int64()
 	pid, _ := in["product_id"].(json.Number).Int64()
 	q, _ := in["quantity"].(json.Number).Int64()
-	pointer := "/user_id"
+	pointer := "#/user_id"
 	if g.mutant == "pointer" {
-		pointer = "#/user_id"
+		pointer = "/user_id"
 	}
 	p := g.products[pid]
 	switch {
@@ -170,7 +170,7 @@ func (g *fakeGateway) order(w http.ResponseWriter, r *http.Request, in map[strin
 		return
 	case p == nil:
 		fakeProblem(w, r, http.StatusUnprocessableEntity, "Unprocessable Content", "The order names something that does not exist; see errors.",
-			[]map[string]string{{"pointer": "/product_id", "detail": "no product has this id"}})
+			[]map[string]string{{"pointer": "#/product_id", "detail": "no product has this id"}})
 		return
 	}
 	stock, _ := p["stock"].(json.Number).Int64()
@@ -243,7 +243,7 @@ func TestPlatformChecks(t *testing.T) {
 		{"platform", "stale", func(t *testing.T, c *client) error { return checkPlatform(t.Context(), c) }, `read after the PATCH (a write must invalidate the cache)`},
 		{"platform", "failed", func(t *testing.T, c *client) error { return checkPlatform(t.Context(), c) }, "status failed, want paid"},
 		{"platform", "stockkept", func(t *testing.T, c *client) error { return checkPlatform(t.Context(), c) }, "stock is 40, want 37"},
-		{"platform", "pointer", func(t *testing.T, c *client) error { return checkPlatform(t.Context(), c) }, "'#/user_id' does not match pattern"},
+		{"platform", "pointer", func(t *testing.T, c *client) error { return checkPlatform(t.Context(), c) }, "'/user_id' does not match pattern"},
 		{"rate", "noretryafter", func(t *testing.T, c *client) error { return checkRateLimit(t.Context(), c, t.Logf) }, `Retry-After is ""`},
 		{"rate", "nolimit", func(t *testing.T, c *client) error { return checkRateLimit(t.Context(), c, t.Logf) }, "all served"},
 	}
