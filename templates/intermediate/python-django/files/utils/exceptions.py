@@ -22,7 +22,30 @@ from contract.problem import (
     pointer_error,
 )
 from utils.errors import BodyTooLarge, EmailTaken, InvalidRequest, ItemNotFound
+from utils.parsers import declared_length
 from utils.problems import problem_response
+
+# A body refused as too large is still read to its end, and dropped, when
+# it declares at most this many bytes: closing a connection with unread
+# data makes the kernel answer the client's writes with a reset, which can
+# destroy the 413 before the client reads it. Past this, the connection is
+# closed instead (a client declaring 100 MB is not read).
+DRAIN_LIMIT_BYTES = 4 * 1024 * 1024
+
+
+def drain(request: Request) -> bool:
+    """Reads and drops what is left of a refused body that declared at most
+    DRAIN_LIMIT_BYTES; False when the connection should close instead."""
+    length = declared_length(request)
+    if not 0 < length <= DRAIN_LIMIT_BYTES:
+        return False
+    stream = getattr(request, "_request", request)
+    try:
+        while stream.read(64 * 1024):
+            pass
+    except OSError:
+        return False
+    return True
 
 
 def field_errors(detail: Any) -> list[FieldError]:
@@ -61,9 +84,10 @@ def problem_exception_handler(
         return problem_response(request, 400, INVALID, [body_error()])
     if isinstance(exc, BodyTooLarge):
         response = problem_response(request, 413, TOO_LARGE)
-        # The rest of the body is not read: the connection cannot carry
-        # another request.
-        response["Connection"] = "close"
+        if not drain(request):
+            # The rest of the body is not read: the connection cannot carry
+            # another request.
+            response["Connection"] = "close"
         return response
     if isinstance(exc, exceptions.MethodNotAllowed):
         response = problem_response(request, 405, METHOD_NOT_ALLOWED)
