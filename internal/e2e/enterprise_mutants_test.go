@@ -3,17 +3,13 @@
 package e2e
 
 import (
-	"io/fs"
 	"os"
-	"strings"
 	"testing"
-	"testing/fstest"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
 	"github.com/archgen/archgen/internal/catalog"
-	"github.com/archgen/archgen/templates"
 )
 
 // The enterprise template the platform mutants are made from, and the id
@@ -23,64 +19,12 @@ const (
 	platformMutant = "enterprise/go-mutant"
 )
 
-// mutation replaces one text in one file of the template's tree (a path
-// of templates/, before rendering).
-type mutation struct {
-	file, old, replacement string
-}
-
 // platformCatalog is archgen's own layers and a copy of platformBase
 // renamed platformMutant, with a verify that does nothing (the real one is
 // proven by TestTemplates) and the mutations applied.
 func platformCatalog(t *testing.T, muts ...mutation) *catalog.Catalog {
 	t.Helper()
-	src := templates.FS()
-	fsys := fstest.MapFS{}
-	applied := map[string]bool{}
-	err := fs.WalkDir(src, ".", func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		dst := p
-		switch {
-		case strings.HasPrefix(p, "_layers/"):
-		case strings.HasPrefix(p, platformBase+"/"):
-			dst = platformMutant + strings.TrimPrefix(p, platformBase)
-		default:
-			return nil
-		}
-		data, err := fs.ReadFile(src, p)
-		if err != nil {
-			return err
-		}
-		text := string(data)
-		for _, m := range muts {
-			if m.file == p {
-				require.Contains(t, text, m.old, "the mutation's text is not in %s", p)
-				text, applied[m.old] = strings.Replace(text, m.old, m.replacement, 1), true
-			}
-		}
-		fsys[dst] = &fstest.MapFile{Data: []byte(text), Mode: 0o644}
-		return nil
-	})
-	require.NoError(t, err)
-	for _, m := range muts {
-		require.True(t, applied[m.old], "no file %s", m.file)
-	}
-	manifest := string(fsys[platformMutant+"/"+catalog.ManifestName].Data)
-	for _, r := range [][2]string{
-		{"id: " + platformBase, "id: " + platformMutant},
-		{"style: kit", "style: mutant"},
-		{"default: true", "default: false"},
-		{"verify: make verify", "verify: \"true\""},
-	} {
-		require.Contains(t, manifest, r[0])
-		manifest = strings.Replace(manifest, r[0], r[1], 1)
-	}
-	fsys[platformMutant+"/"+catalog.ManifestName].Data = []byte(manifest)
-	cat, err := catalog.Load(fsys)
-	require.NoError(t, err)
-	return cat
+	return copyCatalog(t, platformBase, platformMutant, [][2]string{{"style: kit", "style: mutant"}}, muts...)
 }
 
 // TestPlatformMutants breaks three rules of the platform contract at once

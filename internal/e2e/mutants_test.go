@@ -22,14 +22,32 @@ const (
 	mutantID   = "intermediate/go-mutant"
 )
 
+// mutation replaces one text in one file of the template's tree (a path
+// of templates/, before rendering).
+type mutation struct {
+	file, old, replacement string
+}
+
 // mutantCatalog is archgen's own layers and a copy of mutantBase renamed
 // mutantID, on SQLite and with a verify that does nothing (the real one is
 // proven by TestTemplates), with one text replaced in one file.
 func mutantCatalog(t *testing.T, file, old, replacement string) *catalog.Catalog {
 	t.Helper()
+	return copyCatalog(t, mutantBase, mutantID, [][2]string{
+		{"style: gin", "style: mutant"},
+		{"default: postgres", "default: sqlite"},
+	}, mutation{file, old, replacement})
+}
+
+// copyCatalog is archgen's own layers and a copy of the template base
+// renamed id: not the default of its tier and language, with a verify that
+// does nothing, the manifest's other texts replaced as edits says, and the
+// mutations applied (each must find its text).
+func copyCatalog(t *testing.T, base, id string, edits [][2]string, muts ...mutation) *catalog.Catalog {
+	t.Helper()
 	src := templates.FS()
 	fsys := fstest.MapFS{}
-	found := false
+	applied := map[mutation]bool{}
 	err := fs.WalkDir(src, ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
 			return err
@@ -37,8 +55,8 @@ func mutantCatalog(t *testing.T, file, old, replacement string) *catalog.Catalog
 		dst := p
 		switch {
 		case strings.HasPrefix(p, "_layers/"):
-		case strings.HasPrefix(p, mutantBase+"/"):
-			dst = mutantID + strings.TrimPrefix(p, mutantBase)
+		case strings.HasPrefix(p, base+"/"):
+			dst = id + strings.TrimPrefix(p, base)
 		default:
 			return nil
 		}
@@ -47,27 +65,30 @@ func mutantCatalog(t *testing.T, file, old, replacement string) *catalog.Catalog
 			return err
 		}
 		text := string(data)
-		if p == file {
-			require.Contains(t, text, old, "the mutation's text is not in %s", file)
-			text, found = strings.Replace(text, old, replacement, 1), true
+		for _, m := range muts {
+			if m.file == p {
+				require.Contains(t, text, m.old, "the mutation's text is not in %s", p)
+				text, applied[m] = strings.Replace(text, m.old, m.replacement, 1), true
+			}
 		}
 		fsys[dst] = &fstest.MapFile{Data: []byte(text), Mode: 0o644}
 		return nil
 	})
 	require.NoError(t, err)
-	require.True(t, found, "no file %s", file)
-	manifest := string(fsys[mutantID+"/"+catalog.ManifestName].Data)
-	for _, r := range [][2]string{
-		{"id: " + mutantBase, "id: " + mutantID},
-		{"style: gin", "style: mutant"},
+	for _, m := range muts {
+		require.True(t, applied[m], "no file %s", m.file)
+	}
+	manifest := string(fsys[id+"/"+catalog.ManifestName].Data)
+	edits = append([][2]string{
+		{"id: " + base, "id: " + id},
 		{"default: true", "default: false"},
-		{"default: postgres", "default: sqlite"},
 		{"verify: make verify", "verify: \"true\""},
-	} {
+	}, edits...)
+	for _, r := range edits {
 		require.Contains(t, manifest, r[0])
 		manifest = strings.Replace(manifest, r[0], r[1], 1)
 	}
-	fsys[mutantID+"/"+catalog.ManifestName].Data = []byte(manifest)
+	fsys[id+"/"+catalog.ManifestName].Data = []byte(manifest)
 	cat, err := catalog.Load(fsys)
 	require.NoError(t, err)
 	return cat
