@@ -127,6 +127,9 @@ func loadTemplate(fsys fs.FS, manifestPath string, layers map[string]*Layer, loo
 	if err := checkRules(files, "files", m.When, m.Each); err != nil {
 		return nil, err
 	}
+	if err := checkMoves(t); err != nil {
+		return nil, err
+	}
 	return t, nil
 }
 

@@ -9,6 +9,7 @@ import (
 	"io/fs"
 	"path"
 	"regexp"
+	"strings"
 
 	"github.com/goccy/go-yaml"
 
@@ -105,6 +106,48 @@ func checkMount(ref Ref, l *Layer) error {
 	return nil
 }
 
+// checkMoves requires every path a move takes to be in the template's
+// own tree or in a layer mounted at or above it, so a renamed directory
+// cannot silently stay where it was.
+func checkMoves(t *Template) error {
+	for i, mv := range t.Moves {
+	paths:
+		for from := range mv.Paths {
+			if exists(t.Files, from) {
+				continue
+			}
+			for j, l := range t.Layers {
+				under := t.Manifest.Layers[j].Under
+				if l.Files == nil {
+					continue
+				}
+				rel, ok := from, under == ""
+				if !ok {
+					rel, ok = strings.CutPrefix(from, under+"/")
+					if from == under {
+						continue paths
+					}
+				}
+				if ok && exists(l.Files, rel) {
+					continue paths
+				}
+			}
+			return fmt.Errorf("moves[%d]: %q is not a path of the template's tree or of a layer", i, from)
+		}
+	}
+	return nil
+}
+
+// exists reports whether p is a directory or a file of the tree, as it is
+// or as a template (p.tmpl).
+func exists(files fs.FS, p string) bool {
+	if _, err := fs.Stat(files, p); err == nil {
+		return true
+	}
+	_, err := fs.Stat(files, p+render.TemplateSuffix)
+	return err == nil
+}
+
 // checkRules requires every path a when or each rule names to exist, so a
 // renamed file cannot silently lose its rule.
 func checkRules(files fs.FS, where string, rules ...map[string]string) error {
@@ -123,6 +166,9 @@ func checkRules(files fs.FS, where string, rules ...map[string]string) error {
 // evaluates), then its own files, and every partial.
 func (t *Template) Spec() render.Spec {
 	spec := render.Spec{Executable: t.Executable}
+	for _, m := range t.Moves {
+		spec.Moves = append(spec.Moves, render.Move{When: m.When, Paths: m.Paths})
+	}
 	partials := map[string]bool{}
 	for i, l := range t.Layers {
 		ref := t.Manifest.Layers[i]

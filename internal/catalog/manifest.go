@@ -70,6 +70,16 @@ type Manifest struct {
 	Overrides []string          `yaml:"overrides" json:"-"`
 	When      map[string]string `yaml:"when" json:"-"`
 	Each      map[string]string `yaml:"each" json:"-"`
+	// Moves write parts of the project elsewhere when a condition holds
+	// (a layout choice); see render.Move.
+	Moves []Move `yaml:"moves" json:"-"`
+}
+
+// Move is one entry of moves: rendered paths of the project and where
+// they are written instead while When holds.
+type Move struct {
+	When  string            `yaml:"when"`
+	Paths map[string]string `yaml:"paths"`
 }
 
 // Process is one server of a project with several.
@@ -205,6 +215,16 @@ func (m *Manifest) validate(dir string) error {
 	}
 	if err := validateProcesses(m.Processes, m.Services); err != nil {
 		return err
+	}
+	for i, mv := range m.Moves {
+		if len(mv.Paths) == 0 {
+			return fmt.Errorf("moves[%d]: paths is empty; give each moved path and where it goes", i)
+		}
+		for from, to := range mv.Paths {
+			if err := render.CheckMove(from, to); err != nil {
+				return fmt.Errorf("moves[%d]: %w", i, err)
+			}
+		}
 	}
 	runs := map[string]bool{}
 	for _, r := range m.Runs {

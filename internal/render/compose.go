@@ -76,12 +76,23 @@ type Spec struct {
 	Partials []Partials
 	// Executable lists rendered paths written with mode 0755.
 	Executable []string
+	// Moves write parts of the project elsewhere when their conditions
+	// hold. Every other path of the spec (Overrides, Executable, Under)
+	// names a path before it is moved; templates learn where a path ends
+	// up with the function place.
+	Moves []Move
 }
 
 // Render renders the sources of spec with data, later sources overlaying
 // earlier ones where they say so. The result is sorted by path.
 func Render(spec Spec, data Data) ([]File, error) {
 	r := &composer{set: NewSet(), spec: spec, index: map[string]int{}, raw: map[origin][]byte{}}
+	placer, err := newPlacer(r.set, spec.Moves, data)
+	if err != nil {
+		return nil, err
+	}
+	r.placer = placer
+	r.set.root.Funcs(map[string]any{"place": placer.Place})
 	if err := r.partials(data); err != nil {
 		return nil, err
 	}
@@ -112,8 +123,9 @@ type composer struct {
 	spec   Spec
 	src    *Source
 	srcIdx int
+	placer *Placer
 	files  []File
-	index  map[string]int // rendered path -> index in files
+	index  map[string]int // written path -> index in files
 	from   []origin       // parallel to files
 	// raw caches the checked content of each source file: an each
 	// fan-out renders the same file once per item.
@@ -271,20 +283,21 @@ func (r *composer) file(src string, data Data) error {
 	if slices.Contains(r.spec.Executable, dst) {
 		mode = 0o755
 	}
-	f := File{Path: dst, Content: content, Mode: mode, Rendered: rendered}
-	if i, dup := r.index[dst]; dup {
+	placed := r.placer.Place(dst)
+	f := File{Path: placed, Content: content, Mode: mode, Rendered: rendered}
+	if i, dup := r.index[placed]; dup {
 		prev := r.from[i]
 		if prev.source == r.srcIdx {
-			return fmt.Errorf("%s and %s both render to %s", prev.path, src, dst)
+			return fmt.Errorf("%s and %s both render to %s", prev.path, src, placed)
 		}
 		if !slices.Contains(r.src.Overrides, dst) {
 			return fmt.Errorf("%s renders to %s, which %s already provides; list %s under overrides to replace it",
-				src, dst, r.spec.Sources[prev.source].Name, dst)
+				src, placed, r.spec.Sources[prev.source].Name, dst)
 		}
 		r.files[i], r.from[i] = f, origin{source: r.srcIdx, path: src}
 		return nil
 	}
-	r.index[dst] = len(r.files)
+	r.index[placed] = len(r.files)
 	r.files = append(r.files, f)
 	r.from = append(r.from, origin{source: r.srcIdx, path: src})
 	return nil

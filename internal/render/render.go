@@ -102,6 +102,9 @@ type Data struct {
 var funcs = func() map[string]any {
 	m := sprig.HermeticTxtFuncMap()
 	m["forms"] = naming.NewForms
+	// place is where a path of the project is written; Render replaces it
+	// with its moves (see Move). Outside Render nothing moves.
+	m["place"] = func(p string) string { return p }
 	return m
 }()
 
