@@ -98,7 +98,7 @@ func (j *job) migrate(ctx context.Context, logPath string) error {
 		if err != nil {
 			return err
 		}
-		dir := filepath.Join(j.res.Project, filepath.FromSlash(p.Dir))
+		dir := j.procDir(p)
 		if err := runShell(ctx, dir, string(line), j.processEnv(p), logPath); err != nil {
 			return fmt.Errorf("process %s: %w", p.Name, err)
 		}
@@ -153,7 +153,7 @@ func (j *job) startProcesses(ctx context.Context, entryPort int, logPath string)
 				env = append(env, "RATE_LIMIT_BURST="+platformBurst, "RATE_LIMIT_RPS="+platformRPS)
 			}
 		}
-		st := &procStart{proc: p, dir: filepath.Join(j.res.Project, filepath.FromSlash(p.Dir)), line: string(line), env: env}
+		st := &procStart{proc: p, dir: j.procDir(p), line: string(line), env: env}
 		srv, err := startServer(st.dir, st.line, st.env, log)
 		if err != nil {
 			return fmt.Errorf("process %s: %w", p.Name, err)
@@ -260,4 +260,10 @@ func (j *job) checkDeregistered(ctx context.Context) error {
 	}
 	return fmt.Errorf("after every process stopped, etcd still holds %d key(s) under %s/ (a process did not deregister: revoke the lease on SIGTERM): %s",
 		len(keys), j.etcdPrefix, strings.Join(keys, ", "))
+}
+
+// procDir is where a process runs: its dir, where the template's moves
+// wrote it.
+func (j *job) procDir(p catalog.Process) string {
+	return filepath.Join(j.res.Project, filepath.FromSlash(j.placer.Place(p.Dir)))
 }

@@ -13,7 +13,6 @@ import (
 	"maps"
 	"os"
 	"os/exec"
-	"path/filepath"
 	"regexp"
 	"slices"
 	"strconv"
@@ -62,6 +61,9 @@ type job struct {
 	entryStart *procStart
 	// data is what the template saw; processes' run lines render with it.
 	data render.Data
+	// placer says where the template's moves wrote a path (a process's
+	// dir in a polyrepo layout).
+	placer *render.Placer
 	// etcdPrefix is the run's ETCD_PREFIX when it has the service etcd.
 	etcdPrefix string
 	// contract is the OpenAPI document every answer is held to; client
@@ -139,8 +141,13 @@ func (j *job) generate(ctx context.Context, logPath string) error {
 		j.env = jdk.Env(j.env, home)
 		j.res.JDK = home
 	}
+	placer, err := render.NewPlacer(j.tmpl.Spec().Moves, j.data)
+	if err != nil {
+		return err
+	}
+	j.placer = placer
 	entry := j.tmpl.ProcessList()[j.tmpl.EntryProcess()]
-	path, err := FindContract(filepath.Join(j.res.Project, filepath.FromSlash(entry.Dir)), j.tmpl.Tier)
+	path, err := FindContract(j.procDir(entry), j.tmpl.Tier)
 	if err != nil {
 		return err
 	}

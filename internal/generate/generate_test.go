@@ -3,6 +3,7 @@ package generate
 import (
 	"crypto/sha256"
 	"fmt"
+	"maps"
 	"path"
 	"path/filepath"
 	"strings"
@@ -67,6 +68,30 @@ func TestGolden(t *testing.T) {
 			golden.Assert(t, filepath.Join("..", "..", "testdata", "golden", tm.ID+".txtar"), archive(files))
 		})
 	}
+}
+
+// TestGoldenLayouts compares the output of every run of a template with
+// moves (another layout of its tree, such as enterprise/go-kit's polyrepo)
+// with its snapshot, testdata/golden/<id>@<run>.txtar: those runs write a
+// different tree, which a reviewer reads as one.
+func TestGoldenLayouts(t *testing.T) {
+	n := 0
+	for _, tm := range loadCatalog(t).All() {
+		if len(tm.Moves) == 0 {
+			continue
+		}
+		for _, run := range tm.Runs {
+			n++
+			t.Run(tm.ID+"@"+run.Name, func(t *testing.T) {
+				a := &answers.Answers{Name: "demo", Params: maps.Clone(run.Params)}
+				require.NoError(t, a.Complete(tm))
+				res, err := Project(tm, a, "dev")
+				require.NoError(t, err)
+				golden.Assert(t, filepath.Join("..", "..", "testdata", "golden", tm.ID+"@"+run.Name+".txtar"), archive(res.Files))
+			})
+		}
+	}
+	require.NotZero(t, n, "enterprise/go-kit's polyrepo run has a golden")
 }
 
 // TestDeterministic renders every template repeatedly: the same answers
