@@ -58,8 +58,11 @@ func TestWizardAccessibleTranscripts(t *testing.T) {
 		// (1 = 17), modules (the default), confirm.
 		{"intermediate-java", "crm\n2\n4\n\n\n2\n1\n\ny\n", nil},
 		// The enterprise tier (3): only Go has a platform (language 1 is the
-		// one choice; one style, so none is asked); module, port, confirm.
-		{"enterprise", "shop\n3\n1\n\n\ny\n", nil},
+		// one choice; one style, so none is asked); module, layout (1 =
+		// monorepo), port, confirm.
+		{"enterprise", "shop\n3\n1\n\n1\n\ny\n", nil},
+		// The same with layout 2 = polyrepo: a repository per service.
+		{"enterprise-polyrepo", "shop\n3\n1\n\n2\n\ny\n", nil},
 		// Not sure of the tier (4): the advisor's questions (users,
 		// concurrency, team, languages, workload 3 = data), then the tier
 		// question again with its recommendation preselected (Enter keeps
