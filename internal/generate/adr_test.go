@@ -2,6 +2,7 @@ package generate
 
 import (
 	"fmt"
+	"maps"
 	"path/filepath"
 	"regexp"
 	"slices"
@@ -25,6 +26,15 @@ func adrPath(tier string) string {
 	return "docs/adr/0001-" + tier + "-architecture.md"
 }
 
+// placedADR is where the template's moves write the record for data d (a
+// polyrepo platform keeps its docs in platform-infra).
+func placedADR(t *testing.T, tm *catalog.Template, d render.Data) string {
+	t.Helper()
+	p, err := render.NewPlacer(tm.Spec().Moves, d)
+	require.NoError(t, err)
+	return p.Place(adrPath(tm.Tier))
+}
+
 // renderADR renders tm with the answers of run (nil: the defaults) and
 // the advisor's advice (nil: none), the way Project does, and returns the
 // decision record and the README.
@@ -44,8 +54,9 @@ func renderADR(t *testing.T, tm *catalog.Template, run *catalog.Run, advice *ren
 	for _, f := range files {
 		byPath[f.Path] = string(f.Content)
 	}
-	require.Contains(t, byPath, adrPath(tm.Tier), "%s has no decision record", tm.ID)
-	return byPath[adrPath(tm.Tier)], byPath["README.md"], d
+	at := placedADR(t, tm, d)
+	require.Contains(t, byPath, at, "%s has no decision record", tm.ID)
+	return byPath[at], byPath["README.md"], d
 }
 
 // checkMarkdown holds a document to clean Markdown: no trailing spaces,
@@ -129,7 +140,7 @@ func TestADR(t *testing.T) {
 						assert.Contains(t, adr, "`/api/v1/"+f.Plural.Kebab+"`", "the record names module %s", m)
 					}
 				}
-				assert.Contains(t, readme, "(docs/adr/0001-"+tm.Tier+"-architecture.md)", "the README links the record")
+				assert.Contains(t, readme, "("+placedADR(t, tm, d)+")", "the README links the record")
 			})
 		}
 	}
@@ -218,45 +229,61 @@ var stdlibPackages = []string{"net/http", "log/slog", "database/sql"}
 // defaults and with awkward module names.
 func TestADRPathsExist(t *testing.T) {
 	for _, tm := range loadCatalog(t).All() {
-		t.Run(tm.ID, func(t *testing.T) {
-			a := &answers.Answers{Name: "demo"}
-			if hasParam(tm, "modules") {
-				a.Params = map[string]any{"modules": []any{"orders", "order-items", "people"}}
-			}
-			require.NoError(t, a.Complete(tm))
-			res, err := Project(tm, a, "dev")
-			require.NoError(t, err)
-			var adr string
-			var paths []string
-			for _, f := range res.Files {
-				paths = append(paths, f.Path)
-				if f.Path == adrPath(tm.Tier) {
-					adr = string(f.Content)
-				}
-			}
-			exists := func(p string) bool {
-				return slices.ContainsFunc(paths, func(q string) bool {
-					return q == p || strings.HasPrefix(q, strings.TrimSuffix(p, "/")+"/")
-				})
-			}
-			checked := 0
-			for _, m := range codeSpan.FindAllStringSubmatch(fence.ReplaceAllString(adr, "\n"), -1) {
-				p := m[1]
-				if !strings.Contains(p, "/") || strings.HasPrefix(p, "/") || strings.ContainsAny(p, "<> ") ||
-					p == tm.ID || slices.Contains(stdlibPackages, p) {
-					continue
-				}
-				checked++
-				javaClass := "src/main/java/" + res.Data.PackagePath + "/" + p + ".java"
-				assert.True(t, exists(p) || exists(javaClass), "the record names %s, which the project does not have", p)
-			}
-			if _, ok := a.Params["modules"]; ok {
-				assert.Greater(t, checked, 6, "the record names the modules' paths")
-				for _, m := range []string{"orders", "order-items", "people"} {
-					assert.Contains(t, adr, "`/api/v1/"+m+"`")
-				}
-			}
+		// The defaults, and the runs of a template whose moves give
+		// another layout (the record then lives elsewhere too).
+		sets := []catalog.Run{{Name: "defaults"}}
+		if len(tm.Moves) > 0 {
+			sets = append(sets, tm.Runs...)
+		}
+		for _, set := range sets {
+			t.Run(tm.ID+"@"+set.Name, func(t *testing.T) { checkADRPaths(t, tm, set.Params) })
+		}
+	}
+}
+
+func checkADRPaths(t *testing.T, tm *catalog.Template, params map[string]any) {
+	t.Helper()
+	a := &answers.Answers{Name: "demo", Params: maps.Clone(params)}
+	if hasParam(tm, "modules") {
+		if a.Params == nil {
+			a.Params = map[string]any{}
+		}
+		a.Params["modules"] = []any{"orders", "order-items", "people"}
+	}
+	require.NoError(t, a.Complete(tm))
+	res, err := Project(tm, a, "dev")
+	require.NoError(t, err)
+	var adr string
+	var paths []string
+	at := placedADR(t, tm, res.Data)
+	for _, f := range res.Files {
+		paths = append(paths, f.Path)
+		if f.Path == at {
+			adr = string(f.Content)
+		}
+	}
+	require.NotEmpty(t, adr, "%s has no decision record at %s", tm.ID, at)
+	exists := func(p string) bool {
+		return slices.ContainsFunc(paths, func(q string) bool {
+			return q == p || strings.HasPrefix(q, strings.TrimSuffix(p, "/")+"/")
 		})
+	}
+	checked := 0
+	for _, m := range codeSpan.FindAllStringSubmatch(fence.ReplaceAllString(adr, "\n"), -1) {
+		p := m[1]
+		if !strings.Contains(p, "/") || strings.HasPrefix(p, "/") || strings.ContainsAny(p, "<> ") ||
+			p == tm.ID || slices.Contains(stdlibPackages, p) {
+			continue
+		}
+		checked++
+		javaClass := "src/main/java/" + res.Data.PackagePath + "/" + p + ".java"
+		assert.True(t, exists(p) || exists(javaClass), "the record names %s, which the project does not have", p)
+	}
+	if _, ok := a.Params["modules"]; ok {
+		assert.Greater(t, checked, 6, "the record names the modules' paths")
+		for _, m := range []string{"orders", "order-items", "people"} {
+			assert.Contains(t, adr, "`/api/v1/"+m+"`")
+		}
 	}
 }
 

@@ -25,8 +25,9 @@ type composeFile struct {
 type composeService struct {
 	Image string `yaml:"image"`
 	Build *struct {
-		Context    string `yaml:"context"`
-		Dockerfile string `yaml:"dockerfile"`
+		Context            string            `yaml:"context"`
+		Dockerfile         string            `yaml:"dockerfile"`
+		AdditionalContexts map[string]string `yaml:"additional_contexts"`
 	} `yaml:"build"`
 	Command     []string          `yaml:"command"`
 	Environment map[string]string `yaml:"environment"`
@@ -59,33 +60,44 @@ func parseCompose(t *testing.T, files map[string]render.File) composeFile {
 // one PostgreSQL with a database per service, etcd, Redis, NATS with
 // JetStream, an OpenTelemetry collector exporting to Jaeger; every image
 // tag pinned.
+//
+// In the polyrepo layout the same checks run on the files where the
+// layout put them, and each program is built from its own repository with
+// shared-lib as a named build context.
 func TestEnterpriseCompose(t *testing.T) {
-	for _, name := range platformNames {
-		t.Run(name, func(t *testing.T) {
-			files := renderEnterprise(t, name)
-			c := parseCompose(t, files)
-			assert.Equal(t, name, c.Name)
-			checkComposeBacking(t, files, c)
-			for _, p := range platformProcesses {
-				t.Run(p.name, func(t *testing.T) { checkComposeProcess(t, files, c, name, p) })
+	for _, layout := range []string{"monorepo", "polyrepo"} {
+		for _, name := range platformNames {
+			t.Run(layout+"/"+name, func(t *testing.T) {
+				files, place := renderEnterpriseLayout(t, name, layout)
+				checkCompose(t, files, place, name)
+			})
+		}
+	}
+}
+
+func checkCompose(t *testing.T, files map[string]render.File, place func(string) string, name string) {
+	t.Helper()
+	c := parseCompose(t, files)
+	assert.Equal(t, name, c.Name)
+	checkComposeBacking(t, files, c)
+	for _, p := range platformProcesses {
+		t.Run(p.name, func(t *testing.T) { checkComposeProcess(t, files, place, c, name, p) })
+	}
+	for svc, s := range c.Services {
+		checkComposeImage(t, svc, s.Image)
+		for _, p := range s.Ports {
+			assert.True(t, strings.HasPrefix(p, "127.0.0.1:"), "%s publishes %s beyond the host's loopback", svc, p)
+		}
+		for dep, d := range s.DependsOn {
+			require.Contains(t, c.Services, dep, "%s depends on %s, which compose does not define", svc, dep)
+			switch d.Condition {
+			case "service_healthy":
+				assert.NotNil(t, c.Services[dep].Healthcheck, "%s waits for %s to be healthy, which has no healthcheck", svc, dep)
+			case "service_completed_successfully", "service_started":
+			default:
+				t.Errorf("%s depends on %s with condition %q", svc, dep, d.Condition)
 			}
-			for svc, s := range c.Services {
-				checkComposeImage(t, svc, s.Image)
-				for _, p := range s.Ports {
-					assert.True(t, strings.HasPrefix(p, "127.0.0.1:"), "%s publishes %s beyond the host's loopback", svc, p)
-				}
-				for dep, d := range s.DependsOn {
-					require.Contains(t, c.Services, dep, "%s depends on %s, which compose does not define", svc, dep)
-					switch d.Condition {
-					case "service_healthy":
-						assert.NotNil(t, c.Services[dep].Healthcheck, "%s waits for %s to be healthy, which has no healthcheck", svc, dep)
-					case "service_completed_successfully", "service_started":
-					default:
-						t.Errorf("%s depends on %s with condition %q", svc, dep, d.Condition)
-					}
-				}
-			}
-		})
+		}
 	}
 }
 
@@ -101,10 +113,10 @@ func checkComposeImage(t *testing.T, svc, image string) {
 	assert.NotEqual(t, "latest", image[i+1:], "%s's image is not pinned", svc)
 }
 
-func checkComposeProcess(t *testing.T, files map[string]render.File, c composeFile, name string, p platformProcess) {
+func checkComposeProcess(t *testing.T, files map[string]render.File, place func(string) string, c composeFile, name string, p platformProcess) {
 	s, ok := c.Services[p.name]
 	require.True(t, ok, "docker-compose.yml has no service %s", p.name)
-	checkComposeBuild(t, files, p, s)
+	checkComposeBuild(t, files, place, p, s)
 	assert.Equal(t, name+"-"+p.name+":dev", s.Image)
 
 	env := s.Environment
@@ -146,7 +158,7 @@ func checkComposeProcess(t *testing.T, files map[string]render.File, c composeFi
 		assert.Equal(t, ownDatabase(t, p.database), env["DATABASE_URL"])
 		checkDefaultDatabase(t, files, p, env["DATABASE_URL"])
 		want[p.name+"-migrate"] = "service_completed_successfully"
-		checkComposeMigrate(t, files, c, p, s)
+		checkComposeMigrate(t, files, place, c, p, s)
 	}
 	got := map[string]string{}
 	for dep, d := range s.DependsOn {
@@ -191,13 +203,22 @@ func checkComposeGateway(t *testing.T, env map[string]string, s composeService) 
 	assert.NotContains(t, env, "DATABASE_URL", "the gateway stores nothing")
 }
 
-func checkComposeBuild(t *testing.T, files map[string]render.File, p platformProcess, s composeService) {
+func checkComposeBuild(t *testing.T, files map[string]render.File, place func(string) string, p platformProcess, s composeService) {
 	t.Helper()
 	if !assert.NotNil(t, s.Build, "%s is not built", p.name) {
 		return
 	}
-	assert.Equal(t, "..", s.Build.Context, "%s is built from the repository root, so its go.mod's replace directives reach shared/", p.name)
-	assert.Equal(t, p.dir+"/Dockerfile", s.Build.Dockerfile)
+	if place("shared") == "shared" { // one repository
+		assert.Equal(t, "..", s.Build.Context, "%s is built from the repository root, so its go.mod's replace directives reach shared/", p.name)
+		assert.Equal(t, p.dir+"/Dockerfile", s.Build.Dockerfile)
+	} else {
+		// The compose file is in platform-infra/, beside the repositories.
+		assert.Equal(t, "../"+place(p.dir), s.Build.Context, "%s is built from its own repository", p.name)
+		assert.Empty(t, s.Build.Dockerfile, "%s's Dockerfile is its repository's own", p.name)
+		assert.Equal(t, map[string]string{"shared-lib": "../" + place("shared")}, s.Build.AdditionalContexts,
+			"%s's go.mod replace reaches shared-lib through a named context", p.name)
+		assert.Contains(t, string(files[p.dir+"/Dockerfile"].Content), "COPY --from=shared-lib ", "%s/Dockerfile takes shared-lib from the named context", p.name)
+	}
 	_, ok := files[p.dir+"/Dockerfile"]
 	assert.True(t, ok, "the platform has no %s/Dockerfile", p.dir)
 }
@@ -219,11 +240,11 @@ func checkEntrypoint(t *testing.T, files map[string]render.File, p platformProce
 	}
 }
 
-func checkComposeMigrate(t *testing.T, files map[string]render.File, c composeFile, p platformProcess, s composeService) {
+func checkComposeMigrate(t *testing.T, files map[string]render.File, place func(string) string, c composeFile, p platformProcess, s composeService) {
 	t.Helper()
 	m, ok := c.Services[p.name+"-migrate"]
 	require.True(t, ok, "docker-compose.yml has no one-shot %s-migrate", p.name)
-	checkComposeBuild(t, files, p, m)
+	checkComposeBuild(t, files, place, p, m)
 	assert.Equal(t, s.Image, m.Image, "%s-migrate runs the service's own image", p.name)
 	assert.Equal(t, []string{"migrate"}, m.Command)
 	assert.Equal(t, "no", m.Restart, "%s-migrate runs once", p.name)

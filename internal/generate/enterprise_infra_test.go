@@ -7,6 +7,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/archgen/archgen/internal/answers"
 	"github.com/archgen/archgen/internal/render"
 )
 
@@ -60,6 +61,59 @@ func renderEnterprise(t *testing.T, name string) map[string]render.File {
 		byPath[f.Path] = f
 	}
 	return byPath
+}
+
+// renderEnterpriseLayout renders the platform in a layout and returns its
+// files keyed by their paths in the template's tree (the monorepo's: a
+// polyrepo's user-service/go.mod is found as services/user-service/go.mod)
+// and the function that says where the layout wrote a path.
+func renderEnterpriseLayout(t *testing.T, name, layout string) (map[string]render.File, func(string) string) {
+	t.Helper()
+	tm, ok := loadCatalog(t).Get(enterpriseID)
+	require.True(t, ok, "the catalog has no %s", enterpriseID)
+	a := &answers.Answers{Name: name, Params: map[string]any{"layout": layout}}
+	require.NoError(t, a.Complete(tm))
+	res, err := Project(tm, a, "dev")
+	require.NoError(t, err)
+	placer, err := render.NewPlacer(tm.Spec().Moves, res.Data)
+	require.NoError(t, err)
+	written := map[string]render.File{}
+	for _, f := range res.Files {
+		written[f.Path] = f
+	}
+	byTree := map[string]render.File{}
+	for p := range renderEnterprise(t, name) {
+		if f, ok := written[placer.Place(p)]; ok {
+			byTree[p] = f
+		}
+	}
+	return byTree, placer.Place
+}
+
+// TestEnterpriseLayoutsShareTheInfrastructure: the polyrepo's
+// platform-infra holds the monorepo's infrastructure/ byte for byte but
+// for the files that name paths of the layout (the compose file's build
+// contexts, the READMEs), so the checks of the kustomize base, the
+// Terraform and the tools over the monorepo's hold for both.
+func TestEnterpriseLayoutsShareTheInfrastructure(t *testing.T) {
+	mono := renderEnterprise(t, "shop")
+	poly, place := renderEnterpriseLayout(t, "shop", "polyrepo")
+	n := 0
+	for p, f := range mono {
+		if !strings.HasPrefix(p, "infrastructure/") {
+			continue
+		}
+		n++
+		g, ok := poly[p]
+		if !assert.True(t, ok, "polyrepo has no %s (from %s)", place(p), p) {
+			continue
+		}
+		assert.True(t, strings.HasPrefix(place(p), "platform-infra/"), "%s is written to %s", p, place(p))
+		if p != "infrastructure/docker-compose.yml" && !strings.HasSuffix(p, ".md") {
+			assert.Equal(t, string(f.Content), string(g.Content), "%s differs between the layouts", p)
+		}
+	}
+	assert.Greater(t, n, 30, "the infrastructure's files")
 }
 
 // TestEnterpriseProcessesHaveInfrastructure: the processes of the

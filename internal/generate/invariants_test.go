@@ -146,11 +146,13 @@ func TestGoProjectsVet(t *testing.T) {
 			dir := writeProject(t, files)
 			ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
 			defer cancel()
-			cmd := exec.CommandContext(ctx, "go", append([]string{"vet"}, goPackages(t, dir)...)...)
-			cmd.Dir = dir
-			cmd.Env = append(os.Environ(), "GOFLAGS=-mod=readonly")
-			out, err := cmd.CombinedOutput()
-			require.NoError(t, err, "go vet in %s:\n%s", dir, out)
+			for _, m := range goModules(t, dir) {
+				cmd := exec.CommandContext(ctx, "go", append([]string{"vet"}, m.pkgs...)...)
+				cmd.Dir = m.dir
+				cmd.Env = append(os.Environ(), "GOFLAGS=-mod=readonly")
+				out, err := cmd.CombinedOutput()
+				require.NoError(t, err, "go vet in %s:\n%s", m.dir, out)
+			}
 		}
 		t.Run(tm.ID, func(t *testing.T) {
 			vet(t, generateDefault(t, tm, "my-api", "github.com/acme/my-api"))
@@ -168,6 +170,33 @@ func TestGoProjectsVet(t *testing.T) {
 			})
 		}
 	}
+}
+
+// goModule is a directory to run the go tool in and the patterns of its
+// packages.
+type goModule struct {
+	dir  string
+	pkgs []string
+}
+
+// goModules lists where a Go project's packages are: its root for a
+// module or a workspace, and each repository's directory for repositories
+// side by side (a polyrepo, whose root is neither).
+func goModules(t *testing.T, dir string) []goModule {
+	t.Helper()
+	for _, f := range []string{"go.work", "go.mod"} {
+		if _, err := os.Stat(filepath.Join(dir, f)); err == nil {
+			return []goModule{{dir, goPackages(t, dir)}}
+		}
+	}
+	mods, err := filepath.Glob(filepath.Join(dir, "*", "go.mod"))
+	require.NoError(t, err)
+	require.NotEmpty(t, mods, "%s has no go.work, no go.mod and no repository with one", dir)
+	var out []goModule
+	for _, m := range mods {
+		out = append(out, goModule{filepath.Dir(m), []string{"./..."}})
+	}
+	return out
 }
 
 // goPackages is the pattern of every package of a Go project: ./... for a

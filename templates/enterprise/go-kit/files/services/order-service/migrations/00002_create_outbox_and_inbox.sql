@@ -1,5 +1,5 @@
 -- The event outbox and inbox, identical in every service that publishes or
--- consumes events (shared/event-contracts/README.md).
+-- consumes events (the event-contracts README).
 
 -- +goose Up
 CREATE TABLE outbox (
