@@ -8,8 +8,10 @@ import (
 	"fmt"
 	"io/fs"
 	"path"
+	"runtime"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/goccy/go-yaml"
 
@@ -62,8 +64,12 @@ func Load(roots ...fs.FS) (*Catalog, error) {
 		for j := i - 1; j >= 0; j-- {
 			lookup = append(lookup, roots[j])
 		}
-		for _, p := range paths {
-			t, err := loadTemplate(fsys, p, layers, lookup)
+		manifests, err := decodeManifests(fsys, paths)
+		if err != nil {
+			return nil, err
+		}
+		for k, p := range paths {
+			t, err := loadTemplate(fsys, p, manifests[k], layers, lookup)
 			if err != nil {
 				return nil, fmt.Errorf("template %s: %w", p, err)
 			}
@@ -93,15 +99,36 @@ func Load(roots ...fs.FS) (*Catalog, error) {
 	return c, c.checkDefaults()
 }
 
-func loadTemplate(fsys fs.FS, manifestPath string, layers map[string]*Layer, lookup []fs.FS) (*Template, error) {
-	raw, err := fs.ReadFile(fsys, manifestPath)
-	if err != nil {
-		return nil, err
+// decodeManifests reads and decodes the manifests at paths, spread over
+// the processors: decoding YAML is most of the cost of loading a catalog,
+// which every command does once.
+func decodeManifests(fsys fs.FS, paths []string) ([]Manifest, error) {
+	out := make([]Manifest, len(paths))
+	errs := make([]error, len(paths))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(paths)) {
+		wg.Go(func() {
+			for k := range next {
+				raw, err := fs.ReadFile(fsys, paths[k])
+				if err == nil {
+					err = yaml.NewDecoder(bytes.NewReader(raw), yaml.Strict()).Decode(&out[k])
+				}
+				if err != nil {
+					errs[k] = fmt.Errorf("template %s: %w", paths[k], err)
+				}
+			}
+		})
 	}
-	var m Manifest
-	if err := yaml.NewDecoder(bytes.NewReader(raw), yaml.Strict()).Decode(&m); err != nil {
-		return nil, err
+	for k := range paths {
+		next <- k
 	}
+	close(next)
+	wg.Wait()
+	return out, errors.Join(errs...)
+}
+
+func loadTemplate(fsys fs.FS, manifestPath string, m Manifest, layers map[string]*Layer, lookup []fs.FS) (*Template, error) {
 	dir := path.Dir(manifestPath)
 	if err := m.validate(dir); err != nil {
 		return nil, err

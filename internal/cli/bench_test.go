@@ -11,16 +11,23 @@ import (
 )
 
 // BenchmarkNew measures a whole `archgen new` in process: command tree,
-// catalog, render, plan and write, without the cost of starting a process.
+// catalog, render, plan and write, without the cost of starting a process,
+// for the smallest project (the entry default) and the largest (the
+// enterprise platform).
 func BenchmarkNew(b *testing.B) {
-	base := b.TempDir()
-	i := 0
-	for b.Loop() {
-		i++
-		ios, _, _, _ := iostreams.Test()
-		dir := filepath.Join(base, strconv.Itoa(i))
-		if code := Run(context.Background(), cmdutil.NewFactory(ios, "dev"), []string{"new", "demo", "--dir", dir}); code != 0 {
-			b.Fatalf("exit %d", code)
-		}
+	for _, tier := range []string{"entry", "enterprise"} {
+		b.Run(tier, func(b *testing.B) {
+			base := b.TempDir()
+			i := 0
+			for b.Loop() {
+				i++
+				ios, _, _, _ := iostreams.Test()
+				dir := filepath.Join(base, strconv.Itoa(i))
+				args := []string{"new", "demo", "--tier", tier, "--dir", dir, "--no-input"}
+				if code := Run(context.Background(), cmdutil.NewFactory(ios, "dev"), args); code != 0 {
+					b.Fatalf("exit %d", code)
+				}
+			}
+		})
 	}
 }

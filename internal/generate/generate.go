@@ -95,14 +95,26 @@ func Project(t *catalog.Template, a *answers.Answers, version string) (*Result, 
 	if err != nil {
 		return nil, err
 	}
+	// The template's digest reads and hashes every file it renders from,
+	// as long as rendering takes: the two run side by side.
+	type digested struct {
+		sum string
+		err error
+	}
+	digestc := make(chan digested, 1)
+	go func() {
+		sum, err := t.Digest()
+		digestc <- digested{sum, err}
+	}()
 	files, err := render.Render(t.Spec(), d)
+	dg := <-digestc
 	if err != nil {
 		return nil, fmt.Errorf("render %s: %w", t.ID, err)
 	}
-	digest, err := t.Digest()
-	if err != nil {
-		return nil, err
+	if dg.err != nil {
+		return nil, dg.err
 	}
+	digest := dg.sum
 	rec := answers.Record{Version: version, Digest: digest, Files: make(map[string]string, len(files))}
 	for _, f := range files {
 		if f.Path == answers.FileName {

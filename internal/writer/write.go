@@ -5,9 +5,12 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
+	"sync"
+	"sync/atomic"
 
 	"github.com/archgen/archgen/internal/render"
 )
@@ -102,31 +105,78 @@ func mkdirAllTracked(dir string) (string, error) {
 // are used here, several times faster than os.Root's on Linux; os.Root
 // guards every step that touches a directory archgen did not create.
 func writeFiles(ctx context.Context, dir string, files []render.File) error {
-	made := map[string]bool{}
+	// The directories first, each once and parents before children, then
+	// the files, spread over a few goroutines: creating files is system
+	// calls, which run side by side.
+	dirs := map[string]bool{}
 	for _, f := range files {
-		if err := ctx.Err(); err != nil {
-			return err
-		}
 		name := filepath.FromSlash(f.Path)
 		if !filepath.IsLocal(name) {
 			return fmt.Errorf("refusing to write %s: not a path inside the project", f.Path)
 		}
-		full := filepath.Join(dir, name)
-		if parent := filepath.Dir(full); !made[parent] {
-			if err := os.MkdirAll(parent, dirMode); err != nil {
-				return fmt.Errorf("cannot create the directory of %s: %w", f.Path, err)
-			}
-			made[parent] = true
+		for d := filepath.Dir(name); d != "." && !dirs[d]; d = filepath.Dir(d) {
+			dirs[d] = true
 		}
-		if err := os.WriteFile(full, f.Content, f.Mode); err != nil {
-			return fmt.Errorf("cannot write %s: %w", f.Path, err)
+	}
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	if err := os.MkdirAll(dir, dirMode); err != nil {
+		return fmt.Errorf("cannot create %s: %w", dir, err)
+	}
+	for _, d := range slices.Sorted(maps.Keys(dirs)) {
+		if err := os.Mkdir(filepath.Join(dir, d), dirMode); err != nil {
+			return fmt.Errorf("cannot create the directory %s: %w", filepath.ToSlash(d), err)
 		}
-		// The umask may have narrowed the mode; set it so that a replay
-		// gives the same tree.
-		if narrowed(f.Mode) {
-			if err := os.Chmod(full, f.Mode); err != nil {
-				return err
+	}
+	var (
+		wg    sync.WaitGroup
+		next  atomic.Int64
+		mu    sync.Mutex
+		first error
+	)
+	fail := func(err error) {
+		mu.Lock()
+		if first == nil {
+			first = err
+		}
+		mu.Unlock()
+	}
+	for range min(writers, len(files)) {
+		wg.Go(func() {
+			for {
+				i := int(next.Add(1)) - 1
+				if i >= len(files) {
+					return
+				}
+				if err := ctx.Err(); err != nil {
+					fail(err)
+					return
+				}
+				if err := writeFile(dir, files[i]); err != nil {
+					fail(err)
+					return
+				}
 			}
+		})
+	}
+	wg.Wait()
+	return first
+}
+
+// writers is how many files are written at once.
+const writers = 4
+
+func writeFile(dir string, f render.File) error {
+	full := filepath.Join(dir, filepath.FromSlash(f.Path))
+	if err := os.WriteFile(full, f.Content, f.Mode); err != nil {
+		return fmt.Errorf("cannot write %s: %w", f.Path, err)
+	}
+	// The umask may have narrowed the mode; set it so that a replay gives
+	// the same tree.
+	if narrowed(f.Mode) {
+		if err := os.Chmod(full, f.Mode); err != nil {
+			return err
 		}
 	}
 	return nil

@@ -2,9 +2,11 @@ package writer
 
 import (
 	"context"
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"testing"
 
@@ -221,4 +223,40 @@ func TestPolicies(t *testing.T) {
 		require.NoError(t, p.Err())
 		assert.Equal(t, 3, p.Count(Create))
 	})
+}
+
+// Many files in nested directories, written side by side: every file
+// lands with its content and mode, whatever the order they are written in;
+// a file that cannot be written fails the whole write and leaves nothing.
+func TestWriteManyFiles(t *testing.T) {
+	var many []render.File
+	want := map[string]string{}
+	for i := range 300 {
+		p := fmt.Sprintf("m%d/sub%d/f%03d.txt", i%7, i%3, i)
+		mode := fs.FileMode(0o644)
+		if i%10 == 0 {
+			mode = 0o755
+		}
+		many = append(many, render.File{Path: p, Content: []byte(p), Mode: mode})
+		want[p] = fmt.Sprintf("%v %s", mode, p)
+	}
+	render.Sort(many)
+	dir := filepath.Join(t.TempDir(), "out")
+	plan, err := NewPlan(dir, many, false)
+	require.NoError(t, err)
+	require.NoError(t, plan.Write(context.Background()))
+	got := tree(t, dir)
+	for p, w := range want {
+		assert.Equal(t, w, got[p], p)
+	}
+
+	// A file where a directory must go: the write fails, nothing is left.
+	bad := append(slices.Clone(many), render.File{Path: "m1", Content: []byte("x"), Mode: 0o644})
+	render.Sort(bad)
+	target := filepath.Join(t.TempDir(), "bad")
+	plan, err = NewPlan(target, bad, false)
+	require.NoError(t, err)
+	require.Error(t, plan.Write(context.Background()))
+	_, err = os.Stat(target)
+	assert.ErrorIs(t, err, fs.ErrNotExist, "a failed write leaves no target")
 }
