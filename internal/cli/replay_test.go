@@ -75,12 +75,20 @@ func TestReplayIsByteIdentical(t *testing.T) {
 				// A choice and a list answer replay too.
 				args = append(args, "--db", db, "--modules", "invoices,order-items")
 			}
+			if tier == "enterprise" {
+				// The other layout: its moved tree replays as well.
+				args = append(args, "--set", "layout=polyrepo")
+			}
 			run(t, args...)
 			run(t, "new", "--config", filepath.Join(first, ".archgen.yaml"), "--dir", second, "--no-input")
 			a, b := snapshot(t, first), snapshot(t, second)
 			assert.Equal(t, a, b)
 			assert.Contains(t, a[".archgen.yaml"], "port: 4321")
 			assert.Contains(t, a[".archgen.yaml"], "advice:\n  users: 250000\n  team: 3\n")
+			if tier == "enterprise" {
+				assert.Contains(t, a[".archgen.yaml"], "layout: polyrepo")
+				assert.Contains(t, a, filepath.Join("shared-lib", "go.mod"))
+			}
 			if tier == "intermediate" {
 				assert.Contains(t, a[".archgen.yaml"], "db: "+db)
 				assert.Contains(t, a[".archgen.yaml"], "- order-items")
