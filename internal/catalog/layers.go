@@ -111,31 +111,38 @@ func checkMount(ref Ref, l *Layer) error {
 // cannot silently stay where it was.
 func checkMoves(t *Template) error {
 	for i, mv := range t.Moves {
-	paths:
 		for from := range mv.Paths {
-			if exists(t.Files, from) {
-				continue
+			if !t.hasPath(from) {
+				return fmt.Errorf("moves[%d]: %q is not a path of the template's tree or of a layer", i, from)
 			}
-			for j, l := range t.Layers {
-				under := t.Manifest.Layers[j].Under
-				if l.Files == nil {
-					continue
-				}
-				rel, ok := from, under == ""
-				if !ok {
-					rel, ok = strings.CutPrefix(from, under+"/")
-					if from == under {
-						continue paths
-					}
-				}
-				if ok && exists(l.Files, rel) {
-					continue paths
-				}
-			}
-			return fmt.Errorf("moves[%d]: %q is not a path of the template's tree or of a layer", i, from)
 		}
 	}
 	return nil
+}
+
+// hasPath reports whether p is a path of the project's tree before moves:
+// of the template's own files, or of a layer's under its mount.
+func (t *Template) hasPath(p string) bool {
+	if exists(t.Files, p) {
+		return true
+	}
+	for j, l := range t.Layers {
+		under := t.Manifest.Layers[j].Under
+		switch {
+		case l.Files == nil:
+		case under == "":
+			if exists(l.Files, p) {
+				return true
+			}
+		case p == under:
+			return true
+		default:
+			if rel, ok := strings.CutPrefix(p, under+"/"); ok && exists(l.Files, rel) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // exists reports whether p is a directory or a file of the tree, as it is
@@ -165,10 +172,7 @@ func checkRules(files fs.FS, where string, rules ...map[string]string) error {
 // in order (a conditional layer carries its condition, which the renderer
 // evaluates), then its own files, and every partial.
 func (t *Template) Spec() render.Spec {
-	spec := render.Spec{Executable: t.Executable}
-	for _, m := range t.Moves {
-		spec.Moves = append(spec.Moves, render.Move{When: m.When, Paths: m.Paths})
-	}
+	spec := render.Spec{Executable: t.Executable, Moves: t.Moves}
 	partials := map[string]bool{}
 	for i, l := range t.Layers {
 		ref := t.Manifest.Layers[i]

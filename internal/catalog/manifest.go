@@ -71,15 +71,8 @@ type Manifest struct {
 	When      map[string]string `yaml:"when" json:"-"`
 	Each      map[string]string `yaml:"each" json:"-"`
 	// Moves write parts of the project elsewhere when a condition holds
-	// (a layout choice); see render.Move.
-	Moves []Move `yaml:"moves" json:"-"`
-}
-
-// Move is one entry of moves: rendered paths of the project and where
-// they are written instead while When holds.
-type Move struct {
-	When  string            `yaml:"when"`
-	Paths map[string]string `yaml:"paths"`
+	// (a layout choice).
+	Moves []render.Move `yaml:"moves" json:"-"`
 }
 
 // Process is one server of a project with several.

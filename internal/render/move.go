@@ -13,10 +13,10 @@ import (
 // one tree of files.
 type Move struct {
 	// When is a condition over the data, as Source.When; "" always holds.
-	When string
+	When string `yaml:"when"`
 	// Paths maps a rendered path of the project (a file or a directory)
 	// to where it and everything under it is written instead.
-	Paths map[string]string
+	Paths map[string]string `yaml:"paths"`
 }
 
 // Placer maps rendered paths through the moves whose conditions hold.
